@@ -1,0 +1,6 @@
+/**
+ * Backend of the Tracing Adoption plugin.
+ *
+ * @packageDocumentation
+ */
+export { tracingAdoptionPlugin as default } from './plugin';

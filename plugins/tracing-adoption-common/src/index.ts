@@ -1,0 +1,8 @@
+/**
+ * Shared types and pure logic of the tracing-adoption plugin.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './types';
+export * from './catalogMapping';

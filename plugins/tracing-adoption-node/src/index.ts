@@ -1,0 +1,7 @@
+/**
+ * Extension points of the Tracing Adoption backend plugin.
+ *
+ * @packageDocumentation
+ */
+export * from './extensions';
+export type { ServiceNameResolver } from '@internal/plugin-tracing-adoption-common';

@@ -1,0 +1,46 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  ServiceList,
+  TeamWithServiceCount,
+} from '@internal/plugin-tracing-adoption-common';
+import { ServiceListQuery, TracingAdoptionApi } from './TracingAdoptionApi';
+
+/**
+ * Talks to the tracing-adoption backend with the signed-in user's credentials.
+ *
+ * @public
+ */
+export class TracingAdoptionClient implements TracingAdoptionApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async listServices(query: ServiceListQuery = {}): Promise<ServiceList> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') {
+        params.set(key, String(value));
+      }
+    }
+    const suffix = params.size > 0 ? `?${params}` : '';
+    return this.request<ServiceList>(`/services${suffix}`);
+  }
+
+  async listTeams(): Promise<{ items: TeamWithServiceCount[] }> {
+    return this.request(`/teams`);
+  }
+
+  private async request<T>(path: string): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('tracing-adoption');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

@@ -1,0 +1,1 @@
+export { TracingAdoptionPage } from './TracingAdoptionPage';
