@@ -1,0 +1,3 @@
+rootProject.name = "checkout"
+
+include("checkout-core", "checkout-api")

@@ -1,0 +1,8 @@
+# frozen_string_literal: true
+
+require "bundler/setup"
+Bundler.require(:default)
+
+require_relative "lib/shipping_app"
+
+run ShippingApp
