@@ -10,6 +10,8 @@ export BACKSTAGE_TEST_DISABLE_DOCKER=1
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-postgresql://postgres@127.0.0.1:5432}"
 # backstage-cli only leaves watch mode when CI is set
 export CI=true
+# OpenTelemetry's exporters load node:http with import(); jest's VM needs this to allow it
+export NODE_OPTIONS="${NODE_OPTIONS:-} --experimental-vm-modules"
 
 echo "== type check"
 npx tsc --noEmit -p .

@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Configuration of the Tracing Adoption plugin. */
@@ -10,5 +11,79 @@ export interface Config {
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+
+    /** The built-in OTLP/HTTP receiver at `/api/tracing-adoption/v1/traces`. */
+    receiver?: {
+      /** Defaults to true. */
+      enabled?: boolean;
+      /** Spans waiting for assembly above which exports get 503 with Retry-After. Default 200000. */
+      maxPendingSpans?: number;
+      /** Largest request body in bytes. Default 16 MiB. */
+      maxBodyBytes?: number;
+      /** Seconds clients are told to wait when the receiver is full. Default 5. */
+      retryAfterSeconds?: number;
+    };
+
+    /** How received and pulled traces are kept: a bounded sample per operation and window. */
+    sampling?: {
+      /** Length of a sampling window. Default 15 minutes. */
+      window?: HumanDuration | string;
+      /** Traces kept per operation (root service and root span name) and window. Default 10. */
+      tracesPerOperation?: number;
+      /** A pushed trace is assembled once none of its spans arrived for this long. Default 20 seconds. */
+      settleDelay?: HumanDuration | string;
+      /** Samples older than this are deleted. Default 6 hours. */
+      retention?: HumanDuration | string;
+      /** Default every 30 seconds. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
+    /** The per-operation analysis job. */
+    analysis?: {
+      /** Sampled traces of this period are analysed. Default 1 hour. */
+      lookback?: HumanDuration | string;
+      /** A source whose last successful read is older than this is stale. Default 30 minutes. */
+      staleAfter?: HumanDuration | string;
+      /** Span attributes carrying a legacy flow id (e.g. the X-Flow-ID header). */
+      flowIdAttributes?: string[];
+      /** Default every minute. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
+    /** Trace backends to pull sampled traces from. */
+    traceSources?: Array<{
+      /** Unique id; names the source in statuses, errors and links. */
+      id: string;
+      type: 'jaeger' | 'zipkin' | 'tempo' | 'otlp-file';
+      /** Query API base URL (jaeger, zipkin, tempo). */
+      baseUrl?: string;
+      /** Jaeger only: `v1` (/api/traces, default) or `v3` (/api/v3/traces). */
+      apiVersion?: 'v1' | 'v3';
+      /**
+       * Extra request headers, e.g. Authorization.
+       * @visibility secret
+       */
+      headers?: { [name: string]: string };
+      /** Directory of OTLP JSON / JSON-lines / protobuf exports (otlp-file). */
+      directory?: string;
+      /** otlp-file only: larger files are skipped and reported. Default 256 MiB. */
+      maxFileBytes?: number;
+      /** Service names to read; the catalog's tracked services by default. */
+      services?: string[];
+      /** How far back each pull reads. Default 15 minutes. */
+      lookback?: HumanDuration | string;
+      /** Traces read per service and pull. Default 20. */
+      limitPerService?: number;
+      /** Per request. Default 10 seconds. */
+      timeout?: HumanDuration | string;
+      /** Retries on timeouts, network errors, 429 and 5xx. Default 2. */
+      retries?: number;
+      /** Requests in flight at once. Default 4. */
+      concurrency?: number;
+      /** Link to a trace in the backend's UI; `{traceId}` is replaced. */
+      traceUrlTemplate?: string;
+      /** Default every 5 minutes, timing out after 4. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    }>;
   };
 }

@@ -1,17 +1,28 @@
 import {
   coreServices,
   createBackendPlugin,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ServiceNameResolver } from '@internal/plugin-tracing-adoption-common';
 import {
+  TraceSource,
   TracingAdoptionCatalogExtensionPoint,
+  TracingAdoptionTraceSourcesExtensionPoint,
   tracingAdoptionCatalogExtensionPoint,
+  tracingAdoptionTraceSourcesExtensionPoint,
 } from '@internal/plugin-tracing-adoption-node';
 import { CatalogSync } from './catalog/CatalogSync';
-import { DatabaseTracingAdoptionStore } from './database/DatabaseTracingAdoptionStore';
+import { readSettings } from './config/readSettings';
+import { createDatabaseStores } from './database/createDatabaseStores';
+import {
+  OTLP_RECEIVER_SOURCE_ID,
+  createOtlpReceiverRouter,
+} from './receiver/createOtlpReceiverRouter';
 import { createRouter } from './service/router';
+import { createConfiguredTraceSource } from './sources/createConfiguredTraceSources';
+import { OperationAnalysisJob } from './traces/OperationAnalysisJob';
+import { TraceSampler } from './traces/TraceSampler';
+import { TraceSourcePoller } from './traces/TraceSourcePoller';
 
 class CatalogExtensionPointImpl
   implements TracingAdoptionCatalogExtensionPoint
@@ -29,11 +40,29 @@ class CatalogExtensionPointImpl
   }
 }
 
-const DEFAULT_CATALOG_SYNC_SCHEDULE = {
-  frequency: { minutes: 10 },
-  timeout: { minutes: 5 },
-  initialDelay: { seconds: 10 },
-};
+class TraceSourcesExtensionPointImpl
+  implements TracingAdoptionTraceSourcesExtensionPoint
+{
+  readonly #sources = new Map<string, TraceSource>();
+
+  addTraceSource(...sources: Array<TraceSource | TraceSource[]>): void {
+    for (const source of sources.flat()) {
+      if (
+        this.#sources.has(source.id) ||
+        source.id === OTLP_RECEIVER_SOURCE_ID
+      ) {
+        throw new Error(
+          `Trace source id '${source.id}' is already taken; every trace source needs its own id`,
+        );
+      }
+      this.#sources.set(source.id, source);
+    }
+  }
+
+  get sources(): Map<string, TraceSource> {
+    return new Map(this.#sources);
+  }
+}
 
 /**
  * The Tracing Adoption backend plugin.
@@ -48,6 +77,11 @@ export const tracingAdoptionPlugin = createBackendPlugin({
       tracingAdoptionCatalogExtensionPoint,
       catalogExtensions,
     );
+    const traceSourceExtensions = new TraceSourcesExtensionPointImpl();
+    env.registerExtensionPoint(
+      tracingAdoptionTraceSourcesExtensionPoint,
+      traceSourceExtensions,
+    );
 
     env.registerInit({
       deps: {
@@ -55,6 +89,7 @@ export const tracingAdoptionPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
@@ -64,11 +99,13 @@ export const tracingAdoptionPlugin = createBackendPlugin({
         catalog,
         config,
         database,
+        httpAuth,
         httpRouter,
         logger,
         scheduler,
       }) {
-        const store = await DatabaseTracingAdoptionStore.create({ database });
+        const settings = readSettings(config);
+        const { store, traceStore } = await createDatabaseStores(database);
 
         const catalogSync = new CatalogSync({
           catalog,
@@ -77,22 +114,94 @@ export const tracingAdoptionPlugin = createBackendPlugin({
           logger,
           serviceNameResolvers: catalogExtensions.serviceNameResolvers,
         });
-        const scheduleConfig = config.getOptionalConfig(
-          'tracingAdoption.catalogSync.schedule',
-        );
         await scheduler.scheduleTask({
           id: 'tracing-adoption-catalog-sync',
-          ...(scheduleConfig
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                scheduleConfig,
-              )
-            : DEFAULT_CATALOG_SYNC_SCHEDULE),
+          ...settings.catalogSyncSchedule,
           fn: async () => {
             await catalogSync.run();
           },
         });
 
-        httpRouter.use(await createRouter({ store }));
+        const sampler = new TraceSampler({
+          store: traceStore,
+          logger,
+          settings: settings.sampling,
+        });
+        await scheduler.scheduleTask({
+          id: 'tracing-adoption-trace-sampling',
+          ...settings.sampling.schedule,
+          fn: async () => {
+            await sampler.run();
+          },
+        });
+
+        traceSourceExtensions.addTraceSource(
+          settings.traceSources.map(createConfiguredTraceSource),
+        );
+        const traceSources = traceSourceExtensions.sources;
+        for (const source of traceSources.values()) {
+          const sourceSettings = settings.traceSources.find(
+            s => s.id === source.id,
+          );
+          const poller = new TraceSourcePoller({
+            source,
+            settings: sourceSettings ?? {
+              lookbackMs: 15 * 60_000,
+              limitPerService: 20,
+            },
+            sampler,
+            traceStore,
+            catalogStore: store,
+            logger,
+          });
+          await scheduler.scheduleTask({
+            id: `tracing-adoption-trace-source-${source.id}`,
+            ...(sourceSettings?.schedule ?? {
+              frequency: { minutes: 5 },
+              timeout: { minutes: 4 },
+              initialDelay: { seconds: 15 },
+            }),
+            fn: async signal => {
+              await poller.run(signal as AbortSignal);
+            },
+          });
+        }
+
+        const analysisJob = new OperationAnalysisJob({
+          store: traceStore,
+          logger,
+          lookbackMs: settings.analysis.lookbackMs,
+          flowIdAttributes: settings.analysis.flowIdAttributes,
+        });
+        await scheduler.scheduleTask({
+          id: 'tracing-adoption-operation-analysis',
+          ...settings.analysis.schedule,
+          fn: async () => {
+            await analysisJob.run();
+          },
+        });
+
+        if (settings.receiver.enabled) {
+          httpRouter.use(
+            createOtlpReceiverRouter({
+              httpAuth,
+              store: traceStore,
+              logger,
+              ...settings.receiver,
+            }),
+          );
+        }
+        httpRouter.use(
+          await createRouter({
+            store,
+            traceStore,
+            traceSources,
+            pushSources: settings.receiver.enabled
+              ? [{ id: OTLP_RECEIVER_SOURCE_ID, kind: 'otlp' }]
+              : [],
+            staleAfterMs: settings.analysis.staleAfterMs,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -6,3 +6,6 @@
 export * from './annotations';
 export * from './types';
 export * from './catalogMapping';
+export * from './trace';
+export * from './sourceHealth';
+export * from './apiTypes';

@@ -1,5 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { ServiceNameResolver } from '@internal/plugin-tracing-adoption-common';
+import { TraceSource } from './traceSources';
 
 /**
  * Lets backend modules adapt how the catalog sync reads Components.
@@ -20,4 +21,20 @@ export interface TracingAdoptionCatalogExtensionPoint {
 export const tracingAdoptionCatalogExtensionPoint =
   createExtensionPoint<TracingAdoptionCatalogExtensionPoint>({
     id: 'tracing-adoption.catalog',
+  });
+
+/**
+ * Lets backend modules add trace backends beside the configured ones.
+ *
+ * @public
+ */
+export interface TracingAdoptionTraceSourcesExtensionPoint {
+  /** Adds trace sources; a source id that is already taken is an error. */
+  addTraceSource(...sources: Array<TraceSource | TraceSource[]>): void;
+}
+
+/** @public */
+export const tracingAdoptionTraceSourcesExtensionPoint =
+  createExtensionPoint<TracingAdoptionTraceSourcesExtensionPoint>({
+    id: 'tracing-adoption.trace-sources',
   });

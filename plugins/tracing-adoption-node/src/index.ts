@@ -4,4 +4,5 @@
  * @packageDocumentation
  */
 export * from './extensions';
+export * from './traceSources';
 export type { ServiceNameResolver } from '@internal/plugin-tracing-adoption-common';

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { TrackedService } from '@internal/plugin-tracing-adoption-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { DatabaseTracingAdoptionStore } from './DatabaseTracingAdoptionStore';
+import { createDatabaseStores } from './createDatabaseStores';
 
 const databases = createTestDatabases();
 
@@ -26,9 +26,9 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     async function createStore() {
       const knex = await databases.init(databaseId);
-      const store = await DatabaseTracingAdoptionStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
+      const { store } = await createDatabaseStores(
+        mockServices.database({ knex, migrations: { skip: false } }),
+      );
       return { knex, store };
     }
 

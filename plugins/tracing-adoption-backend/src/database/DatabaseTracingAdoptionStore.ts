@@ -1,8 +1,4 @@
 import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import {
   JobRun,
   JobRunStatus,
   Team,
@@ -17,14 +13,7 @@ import {
   ServiceQuery,
   TracingAdoptionStore,
 } from './TracingAdoptionStore';
-
-const migrationsDir = resolvePackagePath(
-  '@internal/plugin-tracing-adoption-backend',
-  'migrations',
-);
-
-/** Rows per INSERT; keeps bound parameters below SQLite's and PostgreSQL's limits. */
-const WRITE_CHUNK_SIZE = 500;
+import { WRITE_CHUNK_SIZE, chunks, optional, toIsoString } from './util';
 
 type ServiceRow = {
   entity_ref: string;
@@ -65,23 +54,6 @@ type JobRunRow = {
   summary: string | null;
   error: string | null;
 };
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    result.push(items.slice(i, i + size));
-  }
-  return result;
-}
-
-/** PostgreSQL returns Date objects, SQLite returns epoch milliseconds or strings. */
-function toIsoString(value: Date | string | number): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString();
-}
-
-function optional<T>(value: T | null): T | undefined {
-  return value === null ? undefined : value;
-}
 
 function serviceToRow(service: TrackedService): ServiceRow {
   return {
@@ -146,18 +118,7 @@ function escapeLike(text: string): string {
 
 /** Knex-backed store, on SQLite (embedded default) or PostgreSQL. */
 export class DatabaseTracingAdoptionStore implements TracingAdoptionStore {
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseTracingAdoptionStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseTracingAdoptionStore(client);
-  }
-
-  private constructor(private readonly db: Knex) {}
+  constructor(private readonly db: Knex) {}
 
   async replaceCatalog(
     snapshot: CatalogSnapshot,
@@ -252,6 +213,15 @@ export class DatabaseTracingAdoptionStore implements TracingAdoptionStore {
       parentRef: optional(row.parent_ref),
       serviceCount: Number(row.service_count),
     }));
+  }
+
+  async listServiceNames(): Promise<string[]> {
+    const rows: Array<{ service_name: string }> = await this.db(
+      'tracked_services',
+    )
+      .distinct('service_name')
+      .orderBy('service_name');
+    return rows.map(row => row.service_name);
   }
 
   async startJobRun(job: string, startedAt: Date): Promise<number> {

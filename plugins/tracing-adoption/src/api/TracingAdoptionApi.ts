@@ -1,7 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ObservedOperation,
+  ObservedOperationSummary,
   ServiceList,
   TeamWithServiceCount,
+  TraceSourceStatus,
 } from '@internal/plugin-tracing-adoption-common';
 
 /** @public */
@@ -21,6 +24,9 @@ export interface ServiceListQuery {
 export interface TracingAdoptionApi {
   listServices(query?: ServiceListQuery): Promise<ServiceList>;
   listTeams(): Promise<{ items: TeamWithServiceCount[] }>;
+  listTraceSources(): Promise<{ items: TraceSourceStatus[] }>;
+  listObservedOperations(): Promise<{ items: ObservedOperationSummary[] }>;
+  getObservedOperation(operationKey: string): Promise<ObservedOperation>;
 }
 
 /** @public */

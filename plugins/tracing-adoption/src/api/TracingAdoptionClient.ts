@@ -1,8 +1,11 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ObservedOperation,
+  ObservedOperationSummary,
   ServiceList,
   TeamWithServiceCount,
+  TraceSourceStatus,
 } from '@internal/plugin-tracing-adoption-common';
 import { ServiceListQuery, TracingAdoptionApi } from './TracingAdoptionApi';
 
@@ -33,6 +36,22 @@ export class TracingAdoptionClient implements TracingAdoptionApi {
 
   async listTeams(): Promise<{ items: TeamWithServiceCount[] }> {
     return this.request(`/teams`);
+  }
+
+  async listTraceSources(): Promise<{ items: TraceSourceStatus[] }> {
+    return this.request('/trace-sources');
+  }
+
+  async listObservedOperations(): Promise<{
+    items: ObservedOperationSummary[];
+  }> {
+    return this.request('/observed-operations');
+  }
+
+  async getObservedOperation(operationKey: string): Promise<ObservedOperation> {
+    return this.request(
+      `/observed-operations/${encodeURIComponent(operationKey)}`,
+    );
   }
 
   private async request<T>(path: string): Promise<T> {

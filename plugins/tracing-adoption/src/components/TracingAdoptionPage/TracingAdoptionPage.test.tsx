@@ -1,100 +1,153 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
-import { ServiceList } from '@internal/plugin-tracing-adoption-common';
 import {
-  ServiceListQuery,
-  TracingAdoptionApi,
-  tracingAdoptionApiRef,
-} from '../../api/TracingAdoptionApi';
+  ObservedOperationSummary,
+  Span,
+  analyzeOperation,
+} from '@internal/plugin-tracing-adoption-common';
+import { tracingAdoptionApiRef } from '../../api/TracingAdoptionApi';
+import { fakeTracingAdoptionApi } from '../../__testUtils__/fakeApi';
+import { rootRouteRef } from '../../routes';
 import { TracingAdoptionPage } from './TracingAdoptionPage';
 
-function fakeApi(list: ServiceList | Error) {
-  const queries: ServiceListQuery[] = [];
-  const api: TracingAdoptionApi = {
-    listServices: async query => {
-      queries.push(query ?? {});
-      if (list instanceof Error) {
-        throw list;
-      }
-      return list;
-    },
-    listTeams: async () => ({ items: [] }),
+const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+const resource = (service: string) => ({ 'service.name': service });
+function span(
+  fields: Partial<Span> &
+    Pick<Span, 'spanId' | 'serviceName' | 'name' | 'kind'>,
+): Span {
+  return {
+    traceId,
+    references: [],
+    startTimeUs: 1_000_000,
+    durationUs: 10_000,
+    attributes: {},
+    resource: resource(fields.serviceName),
+    events: [],
+    status: { code: 'unset' },
+    ...fields,
   };
-  return { api, queries };
 }
 
-async function renderPage(api: TracingAdoptionApi) {
+const checkoutTrace = {
+  traceId,
+  spans: [
+    span({
+      spanId: '0000000000000001',
+      serviceName: 'edge-gateway',
+      name: 'POST /api/checkout',
+      kind: 'server',
+    }),
+    span({
+      spanId: '0000000000000002',
+      parentSpanId: '0000000000000001',
+      serviceName: 'edge-gateway',
+      name: 'POST',
+      kind: 'client',
+      attributes: { 'peer.service': 'currency' },
+      startTimeUs: 1_001_000,
+      durationUs: 2_000,
+    }),
+  ],
+};
+
+const summary: ObservedOperationSummary = {
+  operationKey: 'edge-gateway|POST /api/checkout',
+  entryService: 'edge-gateway',
+  spanName: 'POST /api/checkout',
+  analyzedAt: '2026-11-25T10:00:00Z',
+  sampleSize: 1,
+  stale: true,
+  staleSources: ['jaeger-prod'],
+  reachesFromEdge: true,
+  blockingServices: ['currency'],
+  participants: 2,
+};
+
+async function renderPage(
+  path: string,
+  api: ReturnType<typeof fakeTracingAdoptionApi>['api'],
+) {
   await renderInTestApp(
     <TestApiProvider apis={[[tracingAdoptionApiRef, api]]}>
       <TracingAdoptionPage />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      routeEntries: [path],
+      mountedRoutes: {
+        '/': rootRouteRef,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
   );
 }
 
 describe('TracingAdoptionPage', () => {
-  it('lists tracked services with owner, repository and sync status', async () => {
-    const { api, queries } = fakeApi({
-      totalCount: 1,
-      items: [
+  it('lists observed operations with their end-to-end headline', async () => {
+    const { api } = fakeTracingAdoptionApi({ operations: [summary] });
+    await renderPage('/', api);
+    expect(await screen.findByText('POST /api/checkout')).toBeInTheDocument();
+    expect(screen.getByText('gaps')).toBeInTheDocument();
+    expect(screen.getByText('currency')).toBeInTheDocument();
+    expect(screen.getByText(/stale: jaeger-prod not ok/)).toBeInTheDocument();
+  });
+
+  it('shows the trace sources and their health', async () => {
+    const { api } = fakeTracingAdoptionApi({
+      sources: [
         {
-          entityRef: 'component:default/customer-profile',
-          serviceName: 'profile-svc',
-          ownerRef: 'group:default/team-customer',
-          systemRef: 'system:default/customer',
-          repository: {
-            host: 'github.com',
-            slug: 'shopfront/messaging',
-            path: 'services/email-sender',
-          },
+          id: 'otlp-receiver',
+          kind: 'otlp',
+          health: 'ok',
+          consecutiveFailures: 0,
+          lastSuccessAt: '2026-11-25T10:00:00Z',
+        },
+        {
+          id: 'jaeger-prod',
+          kind: 'jaeger',
+          health: 'failing',
+          consecutiveFailures: 3,
+          lastError: 'GET https://jaeger/api/traces answered 502 Bad Gateway',
+          lastErrorAt: '2026-11-25T10:05:00Z',
         },
       ],
-      catalogSync: {
-        id: 1,
-        job: 'catalog-sync',
-        status: 'succeeded',
-        startedAt: '2026-11-25T10:00:00Z',
-        finishedAt: '2026-11-25T10:00:01Z',
-        summary: { services: 26, teams: 8, systems: 6, skippedEntities: 0 },
-      },
     });
-    await renderPage(api);
-
-    expect(await screen.findByText('profile-svc')).toBeInTheDocument();
-    expect(screen.getByText('Tracked services (1)')).toBeInTheDocument();
-    expect(screen.getByText('team-customer')).toBeInTheDocument();
+    await renderPage('/sources', api);
+    expect(await screen.findByText('jaeger-prod')).toBeInTheDocument();
+    expect(screen.getByText('failing')).toBeInTheDocument();
     expect(
-      screen.getByText('shopfront/messaging / services/email-sender'),
+      screen.getByText(/answered 502 Bad Gateway .* 3 failed reads in a row/),
     ).toBeInTheDocument();
-    expect(
-      screen.getByText(/26 services, 8 teams, 6 systems/),
-    ).toBeInTheDocument();
-    expect(queries[0]).toMatchObject({ limit: 25, offset: 0 });
   });
 
-  it('warns when the last catalog sync failed', async () => {
-    const { api } = fakeApi({
-      totalCount: 0,
-      items: [],
-      catalogSync: {
-        id: 2,
-        job: 'catalog-sync',
-        status: 'failed',
-        startedAt: '2026-11-25T10:00:00Z',
-        error: 'catalog unavailable',
+  it('shows one operation: sample, uninstrumented hops and stale warning', async () => {
+    const analysis = analyzeOperation({
+      operation: {
+        entryService: 'edge-gateway',
+        spanName: 'POST /api/checkout',
+      },
+      traces: [checkoutTrace],
+    });
+    const { api } = fakeTracingAdoptionApi({
+      operation: {
+        summary,
+        analysis,
+        traceLinks: { [traceId]: `https://jaeger/trace/${traceId}` },
       },
     });
-    await renderPage(api);
+    await renderPage(
+      `/observed-operations/${encodeURIComponent(summary.operationKey)}`,
+      api,
+    );
     expect(
-      await screen.findByText(/last catalog sync failed/),
+      await screen.findByText(/This analysis is stale/),
     ).toBeInTheDocument();
-    expect(screen.getByText(/catalog unavailable/)).toBeInTheDocument();
-  });
-
-  it('shows the backend error instead of an empty table', async () => {
-    const { api } = fakeApi(new Error('backend unreachable'));
-    await renderPage(api);
-    expect(await screen.findByText(/backend unreachable/)).toBeInTheDocument();
+    expect(screen.getByText('Uninstrumented hops (1)')).toBeInTheDocument();
+    expect(screen.getAllByText('currency').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('4bf92f35…')[0].closest('a')).toHaveAttribute(
+      'href',
+      `https://jaeger/trace/${traceId}`,
+    );
   });
 });

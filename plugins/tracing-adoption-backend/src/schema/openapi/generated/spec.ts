@@ -158,6 +158,162 @@ export const spec = {
         },
       },
     },
+    '/trace-sources': {
+      get: {
+        operationId: 'ListTraceSources',
+        summary:
+          'Every trace source (configured backends and the OTLP receiver) with its health.',
+        responses: {
+          '200': {
+            description: 'All trace sources.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/TraceSourceStatus',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/observed-operations': {
+      get: {
+        operationId: 'ListObservedOperations',
+        summary:
+          'Operations seen as trace roots in the sampled traces, with the headline of their latest analysis.',
+        responses: {
+          '200': {
+            description: 'All observed operations.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ObservedOperationSummary',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/observed-operations/{operationKey}': {
+      get: {
+        operationId: 'GetObservedOperation',
+        summary:
+          'The latest analysis of one observed operation, with links to its example traces.',
+        parameters: [
+          {
+            name: 'operationKey',
+            in: 'path',
+            required: true,
+            description: '`entryService|spanName`, URL-encoded.',
+            schema: {
+              type: 'string',
+              maxLength: 1024,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The operation and its analysis.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ObservedOperation',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/traces': {
+      post: {
+        operationId: 'ExportTraces',
+        summary:
+          'OTLP/HTTP trace receiver, as OpenTelemetry SDKs and the Collector send to it.',
+        description:
+          "Accepts an OTLP ExportTraceServiceRequest as application/x-protobuf or application/json, optionally gzip or deflate encoded. Requires a Backstage service token (e.g. a static external access token) as `Authorization: Bearer`. Answers 200 with an ExportTraceServiceResponse in the request's encoding (partialSuccess lists rejected items), 400 when nothing in the body is valid, 503 with Retry-After when the receiver is at capacity.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/x-protobuf': {
+              schema: {
+                type: 'string',
+                format: 'binary',
+              },
+            },
+            'application/json': {
+              schema: {
+                type: 'object',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Accepted; the body is an ExportTraceServiceResponse.',
+            content: {
+              'application/x-protobuf': {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                },
+              },
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     responses: {
@@ -339,6 +495,139 @@ export const spec = {
           serviceCount: {
             type: 'integer',
             description: 'Tracked services owned by this team.',
+          },
+        },
+      },
+      SourceHealth: {
+        type: 'string',
+        enum: ['ok', 'stale', 'failing', 'never-read'],
+        description:
+          'ok while reads succeed; stale after a failed read or when the last success is older than tracingAdoption.analysis.staleAfter; failing after 3 failed reads in a row.',
+      },
+      TraceSourceStatus: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'kind', 'health', 'consecutiveFailures'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          health: {
+            $ref: '#/components/schemas/SourceHealth',
+          },
+          lastAttemptAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastSuccessAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastError: {
+            type: 'string',
+          },
+          lastErrorAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          consecutiveFailures: {
+            type: 'integer',
+          },
+          lastSummary: {
+            type: 'object',
+            additionalProperties: {},
+          },
+        },
+      },
+      ObservedOperationSummary: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'operationKey',
+          'entryService',
+          'analyzedAt',
+          'sampleSize',
+          'stale',
+          'staleSources',
+          'reachesFromEdge',
+          'blockingServices',
+          'participants',
+        ],
+        properties: {
+          operationKey: {
+            type: 'string',
+          },
+          entryService: {
+            type: 'string',
+          },
+          spanName: {
+            type: 'string',
+          },
+          analyzedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          windowStart: {
+            type: 'string',
+            format: 'date-time',
+          },
+          windowEnd: {
+            type: 'string',
+            format: 'date-time',
+          },
+          sampleSize: {
+            type: 'integer',
+            description: 'Matching traces the analysis is based on.',
+          },
+          stale: {
+            type: 'boolean',
+            description:
+              'The analysis is older than the lookback, or one of its sources is not ok.',
+          },
+          staleSources: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          reachesFromEdge: {
+            type: 'boolean',
+          },
+          blockingServices: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          participants: {
+            type: 'integer',
+          },
+        },
+      },
+      ObservedOperation: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['summary', 'analysis', 'traceLinks'],
+        properties: {
+          summary: {
+            $ref: '#/components/schemas/ObservedOperationSummary',
+          },
+          analysis: {
+            type: 'object',
+            additionalProperties: {},
+            description:
+              'The OperationAnalysis (see plugins/tracing-adoption-common/src/trace/analysis/types.ts).',
+          },
+          traceLinks: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+            description:
+              "Example trace id → URL in its source's UI, where one is configured.",
           },
         },
       },

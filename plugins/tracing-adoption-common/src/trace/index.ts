@@ -1,0 +1,4 @@
+export * from './model';
+export * from './formats';
+export * from './adjusters';
+export * from './analysis';
