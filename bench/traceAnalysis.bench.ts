@@ -5,7 +5,7 @@
  * protobuf decoding is counted in the total), at 1×, 4× and 16× size. Each measurement runs in its own process so
  * that peak RSS belongs to it alone.
  *
- *   npm run bench            (sizes 50k, 200k, 800k spans)
+ *   npm run bench            (sizes 12.5k, 50k, 200k spans)
  *   BENCH_BASE_SPANS=10000 npm run bench
  */
 import { execFileSync } from 'node:child_process';
@@ -121,7 +121,7 @@ function main() {
     );
     return;
   }
-  const base = Number(process.env.BENCH_BASE_SPANS ?? 50_000);
+  const base = Number(process.env.BENCH_BASE_SPANS ?? 12_500);
   const rows: Measurement[] = [];
   for (const format of ['jaeger', 'otlp-protobuf']) {
     for (const scale of [1, 4, 16]) {

@@ -1,6 +1,4 @@
 import type { Trace } from '../model';
-import { analyzeOperation } from './analyzeOperation';
-import type { OperationParticipant } from './types';
 import {
   BROWSE_CATALOG,
   PLACE_ORDER,
@@ -16,6 +14,8 @@ import {
   spanId,
   traceId,
 } from './__testUtils__/traceBuilder';
+import { analyzeOperation } from './analyzeOperation';
+import type { OperationParticipant } from './types';
 
 const orderTraces = ['order-a', 'order-b', 'order-c', 'order-d'].map(traceId);
 const [orderA, orderB, , orderD] = orderTraces;

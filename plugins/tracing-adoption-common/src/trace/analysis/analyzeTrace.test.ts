@@ -1,6 +1,4 @@
 import type { Attributes } from '../model';
-import { analyzeTrace } from './analyzeTrace';
-import type { ErrorSignal, SdkFact } from './types';
 import {
   PLACE_ORDER,
   PLACE_ORDER_VARIANTS,
@@ -16,6 +14,8 @@ import {
   server,
   spanId,
 } from './__testUtils__/traceBuilder';
+import { analyzeTrace } from './analyzeTrace';
+import type { ErrorSignal, SdkFact } from './types';
 
 const [orderA, orderB, , orderD] = PLACE_ORDER_VARIANTS;
 const id = (label: string) => spanId(label);
@@ -590,6 +590,29 @@ describe('instrumentation facts', () => {
     expect(analyzeTrace(trace).services[0].sdks).toEqual(sdks);
   });
 
+  it('lists the SDKs of every process of a service', () => {
+    const base = buildTrace(
+      't',
+      server('in', 'pricing', [0, 10], {
+        children: [server('retry', 'pricing', [5, 4])],
+      }),
+      { resources: { pricing: { 'telemetry.sdk.version': '1.0.0' } } },
+    );
+    // The retry was served by a pod still running the previous release.
+    const olderPod = {
+      'service.name': 'pricing',
+      'telemetry.sdk.version': '0.9.0',
+    };
+    const trace = {
+      ...base,
+      spans: [base.spans[0], { ...base.spans[1], resource: olderPod }],
+    };
+    expect(analyzeTrace(trace).services[0].sdks).toEqual([
+      { source: 'opentelemetry-sdk', version: '0.9.0' },
+      { source: 'opentelemetry-sdk', version: '1.0.0' },
+    ]);
+  });
+
   it('reads tracer tags, scopes and legacy attribute names from spans', () => {
     const trace = buildTrace(
       't',
@@ -700,6 +723,20 @@ describe('propagation signals and flow ids', () => {
       { value: 'C9', attributes: ['correlation'], spans: 1 },
       { value: '42', attributes: ['correlation'], spans: 1 },
     ]);
+  });
+
+  it('reports parent cycles and duplicate span ids it worked around', () => {
+    const base = buildTrace('t', [
+      internal('a', 's', [0, 10], { parentSpanId: spanId('b') }),
+      internal('b', 's', [5, 10], { parentSpanId: spanId('a') }),
+    ]);
+    const trace = { ...base, spans: [...base.spans, { ...base.spans[1] }] };
+    const analysis = analyzeTrace(trace);
+    expect(analysis.structureProblems).toEqual({
+      duplicateSpanIds: [spanId('b')],
+      parentCycleSpanIds: [spanId('a')],
+    });
+    expect(analysis.rootSpans.map(r => r.spanId)).toEqual([spanId('a')]);
   });
 
   it('analyses a trace without spans', () => {

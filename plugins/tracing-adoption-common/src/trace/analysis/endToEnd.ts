@@ -1,3 +1,5 @@
+import { UNKNOWN_CALLEE } from './calleeNames';
+import { getOrCreate } from './getOrCreate';
 import { compareText } from './ordering';
 import { isInboundKind } from './spanAttributes';
 import type {
@@ -9,7 +11,6 @@ import type {
   SharedFlowIdFinding,
   TraceAnalysis,
 } from './types';
-import { UNKNOWN_CALLEE } from './uninstrumentedHops';
 
 const REASON_ORDER: readonly BlockingReason[] = [
   'uninstrumented-callee',
@@ -51,14 +52,8 @@ export class EndToEndAssessment {
 
 function blockingServicesOf(params: BlockingFindings): BlockingService[] {
   const reasons = new Map<string, Set<BlockingReason>>();
-  const block = (service: string, reason: BlockingReason) => {
-    let serviceReasons = reasons.get(service);
-    if (!serviceReasons) {
-      serviceReasons = new Set();
-      reasons.set(service, serviceReasons);
-    }
-    serviceReasons.add(reason);
-  };
+  const block = (service: string, reason: BlockingReason) =>
+    getOrCreate(reasons, service, () => new Set()).add(reason);
   for (const hop of params.uninstrumentedHops) {
     // Datastores are not expected to emit spans, and a callee that answers
     // in new traces is instrumented: its finding is the broken propagation.

@@ -1,4 +1,5 @@
 import type { AttributeValue, Span } from '../model';
+import { getOrCreate } from './getOrCreate';
 import { sortedValues } from './ordering';
 import type { FlowIdUse } from './types';
 
@@ -53,11 +54,11 @@ export function collectFlowIds(
       }
       forEachFlowIdValue(value, flowId => {
         uses ??= new Map();
-        let use = uses.get(flowId);
-        if (!use) {
-          use = { attributes: new Set(), spans: 0, lastSpan: undefined };
-          uses.set(flowId, use);
-        }
+        const use = getOrCreate(uses, flowId, () => ({
+          attributes: new Set<string>(),
+          spans: 0,
+          lastSpan: undefined,
+        }));
         use.attributes.add(attribute);
         if (use.lastSpan !== span) {
           use.spans++;

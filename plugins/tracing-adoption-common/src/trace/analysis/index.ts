@@ -6,7 +6,7 @@ export { analyzeTrace } from './analyzeTrace';
 export { analyzeOperation } from './analyzeOperation';
 export { findEntrySpan, traceMatchesOperation } from './operationMatcher';
 export { DEFAULT_FLOW_ID_ATTRIBUTES } from './flowIds';
-export { UNKNOWN_CALLEE } from './uninstrumentedHops';
+export { UNKNOWN_CALLEE } from './calleeNames';
 export type {
   AnalyzeOperationOptions,
   AnalyzeTraceOptions,

@@ -1,20 +1,13 @@
 import type { Trace } from '../model';
-import { isInboundKind } from './spanAttributes';
-import { earliestRootIndex } from './spanParents';
-import type { UninstrumentedHop } from './types';
 import {
   HOST_ATTRIBUTES,
   messagingDestinationOf,
   UNKNOWN_CALLEE,
-} from './uninstrumentedHops';
-
-/** An uninstrumented hop answered by a root span in a trace of its own. */
-export interface NewTracePairing {
-  hop: UninstrumentedHop;
-  operationTraceId: string;
-  newTraceId: string;
-  calleeService: string;
-}
+} from './calleeNames';
+import { getOrCreate } from './getOrCreate';
+import { isInboundKind } from './spanAttributes';
+import { earliestRootIndex } from './spanParents';
+import type { UninstrumentedHop } from './types';
 
 /** An uninstrumented hop and the operation trace it was found in. */
 export interface HopInTrace {
@@ -22,15 +15,19 @@ export interface HopInTrace {
   operationTraceId: string;
 }
 
-/** @see AnalyzeOperationOptions */
+/** An uninstrumented hop answered by a root span in a trace of its own. */
+export interface NewTracePairing extends HopInTrace {
+  newTraceId: string;
+  calleeService: string;
+}
+
+/** The tolerances of `AnalyzeOperationOptions`, with defaults applied. */
 export interface PairingTolerances {
   clockSkewToleranceUs: number;
   asyncDeliveryToleranceUs: number;
 }
 
-interface HopWaitingForAnswer {
-  hop: UninstrumentedHop;
-  operationTraceId: string;
+interface HopWaitingForAnswer extends HopInTrace {
   earliestAnswerUs: number;
   latestAnswerUs: number;
   paired: boolean;
@@ -64,15 +61,6 @@ function destinationKey(destination: string | undefined) {
   return destination === undefined ? undefined : `destination:${destination}`;
 }
 
-function appendTo<K, V>(groups: Map<K, V[]>, key: K, value: V) {
-  const group = groups.get(key);
-  if (group) {
-    group.push(value);
-  } else {
-    groups.set(key, [value]);
-  }
-}
-
 /**
  * Roots of other traces that could answer a hop: server/consumer spans, not
  * linked back to an operation trace (a link is deliberate propagation),
@@ -101,10 +89,14 @@ function newTraceRootsByKey(
       startUs: root.startTimeUs,
       paired: false,
     };
-    appendTo(byKey, `service:${root.serviceName.toLowerCase()}`, candidate);
+    getOrCreate(
+      byKey,
+      `service:${root.serviceName.toLowerCase()}`,
+      () => [],
+    ).push(candidate);
     const destination = destinationKey(messagingDestinationOf(root.attributes));
     if (destination) {
-      appendTo(byKey, destination, candidate);
+      getOrCreate(byKey, destination, () => []).push(candidate);
     }
   }
   for (const roots of byKey.values()) {
@@ -193,7 +185,7 @@ export function pairHopsWithNewTraces(
     for (const entry of waiting) {
       const key = entry.paired ? undefined : keyOf(entry.hop);
       if (key !== undefined && rootsByKey.has(key)) {
-        appendTo(hopsByKey, key, entry);
+        getOrCreate(hopsByKey, key, () => []).push(entry);
       }
     }
     for (const [key, hops] of hopsByKey) {

@@ -1,17 +1,16 @@
 import { compareText } from './ordering';
-import { TraceOccurrences } from './traceOccurrences';
+import { FindingsByService } from './traceOccurrences';
 import type { OperationErrors, TraceAnalysis } from './types';
 
 /** How often the operation failed and where its errors started. */
 export class ErrorAggregator {
   private requests = 0;
   private failedEntrySpans = 0;
-  private readonly sources = new Map<
-    string,
-    { errorSources: number; occurrences: TraceOccurrences }
-  >();
+  private readonly sources: FindingsByService;
 
-  constructor(private readonly exampleLimit: number) {}
+  constructor(exampleLimit: number) {
+    this.sources = new FindingsByService(exampleLimit);
+  }
 
   add(analysis: TraceAnalysis) {
     this.requests++;
@@ -19,28 +18,20 @@ export class ErrorAggregator {
       this.failedEntrySpans++;
     }
     for (const source of analysis.errorSources) {
-      let tally = this.sources.get(source.service);
-      if (!tally) {
-        tally = {
-          errorSources: 0,
-          occurrences: new TraceOccurrences(this.exampleLimit),
-        };
-        this.sources.set(source.service, tally);
-      }
-      tally.errorSources++;
-      tally.occurrences.add(analysis.traceId);
+      this.sources.add(source.service, analysis.traceId);
     }
   }
 
   result(): OperationErrors {
     const errors: OperationErrors = {
       failedEntrySpans: this.failedEntrySpans,
-      sourcesByService: [...this.sources]
-        .map(([service, tally]) => ({
+      sourcesByService: this.sources
+        .entries()
+        .map(({ service, findings, traces, exampleTraceIds }) => ({
           service,
-          errorSources: tally.errorSources,
-          tracesWithErrorSource: tally.occurrences.traces,
-          exampleTraceIds: tally.occurrences.exampleTraceIds,
+          errorSources: findings,
+          tracesWithErrorSource: traces,
+          exampleTraceIds,
         }))
         .sort(
           (a, b) =>

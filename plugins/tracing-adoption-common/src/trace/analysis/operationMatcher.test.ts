@@ -1,6 +1,9 @@
 import type { Attributes } from '../model';
-import { compileGlob } from './glob';
-import { findEntrySpan, traceMatchesOperation } from './operationMatcher';
+import {
+  PLACE_ORDER,
+  placeOrderTrace,
+  PLACE_ORDER_VARIANTS,
+} from './__testUtils__/onlineShop';
 import {
   buildTrace,
   client,
@@ -8,11 +11,8 @@ import {
   server,
   spanId,
 } from './__testUtils__/traceBuilder';
-import {
-  PLACE_ORDER,
-  placeOrderTrace,
-  PLACE_ORDER_VARIANTS,
-} from './__testUtils__/onlineShop';
+import { compileGlob } from './glob';
+import { findEntrySpan, traceMatchesOperation } from './operationMatcher';
 
 describe('compileGlob', () => {
   it.each([

@@ -1,7 +1,7 @@
 import type { Span, Trace } from '../model';
 import { compileGlob } from './glob';
-import { earliestRootIndex } from './spanParents';
 import { httpMethod, httpRouteOrPath, isInboundKind } from './spanAttributes';
+import { earliestRootIndex } from './spanParents';
 import type { OperationMatcher } from './types';
 
 /** An {@link OperationMatcher} with its globs compiled once. */
@@ -11,19 +11,10 @@ export interface CompiledOperationMatcher {
   readonly acceptsEntrySpan: (span: Span) => boolean;
 }
 
-const compiledMatchers = new WeakMap<
-  OperationMatcher,
-  CompiledOperationMatcher
->();
-
-/** Compiles a matcher, reusing the result for the same matcher object. */
+/** Compiles a matcher's globs once, so that matching a trace builds nothing. */
 export function compileOperationMatcher(
   matcher: OperationMatcher,
 ): CompiledOperationMatcher {
-  const cached = compiledMatchers.get(matcher);
-  if (cached) {
-    return cached;
-  }
   const spanNameMatches =
     matcher.spanName === undefined ? undefined : compileGlob(matcher.spanName);
   const routeMatches =
@@ -31,7 +22,7 @@ export function compileOperationMatcher(
       ? undefined
       : compileGlob(matcher.httpRoute);
   const method = matcher.httpMethod?.toUpperCase();
-  const compiled: CompiledOperationMatcher = {
+  return {
     entryService: matcher.entryService,
     acceptsEntrySpan: span => {
       if (spanNameMatches && !spanNameMatches(span.name)) {
@@ -46,8 +37,6 @@ export function compileOperationMatcher(
       return method === undefined || httpMethod(span.attributes) === method;
     },
   };
-  compiledMatchers.set(matcher, compiled);
-  return compiled;
 }
 
 /**
@@ -56,10 +45,7 @@ export function compileOperationMatcher(
  * sits behind something that emits spans too). -1 when the service is absent.
  * Whether the span matches the operation is a separate question.
  */
-export function entryCandidateIndex(
-  trace: Trace,
-  entryService: string,
-): number {
+function entryCandidateIndex(trace: Trace, entryService: string): number {
   const root = earliestRootIndex(
     trace,
     span => span.serviceName === entryService,
@@ -67,16 +53,18 @@ export function entryCandidateIndex(
   if (root !== -1) {
     return root;
   }
+  const spans = trace.spans;
   let first = -1;
-  trace.spans.forEach((span, i) => {
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
     if (
       span.serviceName === entryService &&
       isInboundKind(span.kind) &&
-      (first === -1 || span.startTimeUs < trace.spans[first].startTimeUs)
+      (first === -1 || span.startTimeUs < spans[first].startTimeUs)
     ) {
       first = i;
     }
-  });
+  }
   return first;
 }
 

@@ -1,3 +1,5 @@
+import { UNKNOWN_CALLEE } from './calleeNames';
+import { getOrCreate } from './getOrCreate';
 import { InstrumentationFactsBuilder } from './instrumentationFacts';
 import { compareText } from './ordering';
 import { PerRequestCounts } from './statistics';
@@ -7,7 +9,6 @@ import type {
   TraceAnalysis,
   UninstrumentedHop,
 } from './types';
-import { UNKNOWN_CALLEE } from './uninstrumentedHops';
 
 class ParticipantTally {
   readonly calls = new PerRequestCounts();
@@ -36,12 +37,7 @@ export class ParticipantAggregator {
   private readonly callsOfTraces: CallsOfTrace[] = [];
 
   private tallyOf(service: string) {
-    let tally = this.tallies.get(service);
-    if (!tally) {
-      tally = new ParticipantTally();
-      this.tallies.set(service, tally);
-    }
-    return tally;
+    return getOrCreate(this.tallies, service, () => new ParticipantTally());
   }
 
   add(analysis: TraceAnalysis) {

@@ -2,7 +2,7 @@ import type { SpanReference } from '../model';
 import type { NewTracePairing } from './newTraceDetection';
 import { compareText, sortedValues } from './ordering';
 import { PairMap } from './pairMap';
-import { TraceOccurrences } from './traceOccurrences';
+import { FindingsByService, TraceOccurrences } from './traceOccurrences';
 import type {
   CrossTraceReferenceFinding,
   NewTraceExample,
@@ -67,36 +67,26 @@ export function summariseNewTraces(
 
 /** Orphan root spans of the matching traces, per service. */
 export class OrphanRootAggregator {
-  private readonly byService = new Map<
-    string,
-    { orphanRoots: number; occurrences: TraceOccurrences }
-  >();
+  private readonly orphans: FindingsByService;
 
-  constructor(private readonly exampleLimit: number) {}
+  constructor(exampleLimit: number) {
+    this.orphans = new FindingsByService(exampleLimit);
+  }
 
   add(analysis: TraceAnalysis) {
     for (const orphan of analysis.orphanRoots) {
-      let finding = this.byService.get(orphan.service);
-      if (!finding) {
-        finding = {
-          orphanRoots: 0,
-          occurrences: new TraceOccurrences(this.exampleLimit),
-        };
-        this.byService.set(orphan.service, finding);
-      }
-      finding.orphanRoots++;
-      finding.occurrences.add(analysis.traceId);
+      this.orphans.add(orphan.service, analysis.traceId);
     }
   }
 
   result(): OrphanRootFinding[] {
-    return [...this.byService]
-      .sort(([a], [b]) => compareText(a, b))
-      .map(([service, finding]) => ({
+    return this.orphans
+      .entries()
+      .map(({ service, findings, traces, exampleTraceIds }) => ({
         service,
-        orphanRoots: finding.orphanRoots,
-        tracesWithOrphanRoot: finding.occurrences.traces,
-        exampleTraceIds: finding.occurrences.exampleTraceIds,
+        orphanRoots: findings,
+        tracesWithOrphanRoot: traces,
+        exampleTraceIds,
       }));
   }
 }

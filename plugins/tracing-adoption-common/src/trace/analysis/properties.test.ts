@@ -6,11 +6,11 @@ import type {
   SpanReference,
   Trace,
 } from '../model';
+import { spanId, traceId } from './__testUtils__/traceBuilder';
 import { analyzeOperation } from './analyzeOperation';
 import { analyzeTrace } from './analyzeTrace';
 import { errorSignalOf } from './errorSources';
 import { indexTrace } from './traceIndex';
-import { spanId, traceId } from './__testUtils__/traceBuilder';
 
 const KINDS: SpanKind[] = [
   'server',

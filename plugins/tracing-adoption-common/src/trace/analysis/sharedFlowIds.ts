@@ -1,5 +1,6 @@
 import type { Trace } from '../model';
 import { collectFlowIds } from './flowIds';
+import { getOrCreate } from './getOrCreate';
 import { compareText, sortedValues } from './ordering';
 import { earliestRootIndex } from './spanParents';
 import type { FlowIdUse, SharedFlowIdFinding, TraceAnalysis } from './types';
@@ -66,11 +67,15 @@ export class SharedFlowIdFinder {
     matchesOperation: boolean,
   ) {
     for (const use of uses) {
-      let group = this.groups.get(use.value);
-      if (!group) {
-        group = { attributes: new Set(), members: [], matchingTraces: 0 };
-        this.groups.set(use.value, group);
-      }
+      const group = getOrCreate(
+        this.groups,
+        use.value,
+        (): FlowIdGroup => ({
+          attributes: new Set(),
+          members: [],
+          matchingTraces: 0,
+        }),
+      );
       for (const attribute of use.attributes) {
         group.attributes.add(attribute);
       }

@@ -1,5 +1,4 @@
 import type { Span, Trace } from '../model';
-import { childrenOf, indexTrace } from './traceIndex';
 import {
   buildTrace,
   client,
@@ -9,6 +8,7 @@ import {
   server,
   spanId,
 } from './__testUtils__/traceBuilder';
+import { childrenOf, indexTrace } from './traceIndex';
 
 function idsOf(trace: Trace, positions: ArrayLike<number>): string[] {
   return Array.from(positions, i => trace.spans[i].spanId);
