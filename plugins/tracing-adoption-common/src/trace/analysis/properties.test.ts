@@ -10,6 +10,7 @@ import { spanId, traceId } from './__testUtils__/traceBuilder';
 import { analyzeOperation } from './analyzeOperation';
 import { analyzeTrace } from './analyzeTrace';
 import { errorSignalOf } from './errorSources';
+import { declaredParentId, earliestRootIndex } from './spanParents';
 import { indexTrace } from './traceIndex';
 
 const KINDS: SpanKind[] = [
@@ -395,6 +396,32 @@ describe('analysis of malformed traces', () => {
             expect(position.get(parent)!).toBeLessThan(position.get(i)!);
           }
         });
+      }),
+    );
+  });
+
+  it('finds the earliest span whose parent is not in the trace', () => {
+    fc.assert(
+      fc.property(wildTraceArbitrary, trace => {
+        const ids = new Set(trace.spans.map(s => s.spanId));
+        const isRoot = (span: Span) => {
+          const parentId = declaredParentId(span, trace.traceId);
+          return (
+            parentId === undefined ||
+            parentId === span.spanId ||
+            !ids.has(parentId)
+          );
+        };
+        const roots = trace.spans.filter(isRoot);
+        const found = earliestRootIndex(trace, () => true);
+        if (roots.length === 0) {
+          expect(found).toBe(-1);
+        } else {
+          expect(isRoot(trace.spans[found])).toBe(true);
+          expect(trace.spans[found].startTimeUs).toBe(
+            Math.min(...roots.map(s => s.startTimeUs)),
+          );
+        }
       }),
     );
   });

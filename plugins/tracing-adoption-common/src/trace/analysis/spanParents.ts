@@ -23,9 +23,10 @@ export function declaredParentId(
 
 /**
  * Index of the earliest-starting span that `accept`s and has no parent in the
- * trace, or -1. Most roots declare no parent at all, so the set of span ids is
- * only built when a span with a declared parent starts before the best root
- * found so far; the common case needs one pass and no allocation.
+ * trace, or -1. Most roots declare no parent at all, so one pass usually
+ * settles it; the span ids are only collected when a span that declares a
+ * parent starts before every span that declares none, since that span may be
+ * an orphan whose parent is missing.
  */
 export function earliestRootIndex(
   trace: Trace,
@@ -33,28 +34,36 @@ export function earliestRootIndex(
 ): number {
   const spans = trace.spans;
   let best = -1;
+  let earliestWithParentUs = Infinity;
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i];
-    if (
-      accept(span) &&
-      declaredParentId(span, trace.traceId) === undefined &&
-      (best === -1 || span.startTimeUs < spans[best].startTimeUs)
-    ) {
-      best = i;
+    if (!accept(span)) {
+      continue;
+    }
+    if (declaredParentId(span, trace.traceId) === undefined) {
+      if (best === -1 || span.startTimeUs < spans[best].startTimeUs) {
+        best = i;
+      }
+    } else if (span.startTimeUs < earliestWithParentUs) {
+      earliestWithParentUs = span.startTimeUs;
     }
   }
-  let spanIds: Set<string> | undefined;
+  if (
+    earliestWithParentUs === Infinity ||
+    (best !== -1 && earliestWithParentUs >= spans[best].startTimeUs)
+  ) {
+    return best;
+  }
+  const spanIds = new Set(spans.map(span => span.spanId));
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i];
-    if (best !== -1 && span.startTimeUs >= spans[best].startTimeUs) {
-      continue;
-    }
     const parentId = declaredParentId(span, trace.traceId);
-    if (parentId === undefined || !accept(span)) {
-      continue;
-    }
-    spanIds ??= new Set(spans.map(s => s.spanId));
-    if (parentId === span.spanId || !spanIds.has(parentId)) {
+    if (
+      parentId !== undefined &&
+      (best === -1 || span.startTimeUs < spans[best].startTimeUs) &&
+      accept(span) &&
+      (parentId === span.spanId || !spanIds.has(parentId))
+    ) {
       best = i;
     }
   }
