@@ -50,6 +50,27 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
 
+    stories?: {
+      /** Directory of story YAML files published at start (idempotent by slug), e.g. the demo's. */
+      demoDirectory?: string;
+    };
+
+    /** Repository scanning: which services carry which tracing instrumentation. */
+    scanning?: {
+      /** Repositories scanned at once. Default 4. */
+      concurrency?: number;
+      /** A finished scan cycle is followed by a new one after this long. Default 12 hours. */
+      rescanInterval?: HumanDuration | string;
+      /** GitHub rate limits that reset sooner are waited out; longer ones pause the cycle until the reset. Default 60 seconds. */
+      maxRateLimitWait?: HumanDuration | string;
+      /** Scan checkouts on disk instead of a source host: `<path>/<repository name>` for repositories of `owner` on `host`. */
+      localDirectory?: { path: string; owner: string; host?: string };
+      /** Adds to or replaces the detection tables: organisation tracer libraries, flow-id headers, minimum versions, libraries. */
+      detection?: { [key: string]: unknown };
+      /** Default every 10 minutes, timing out after 30. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
     /** Trace backends to pull sampled traces from. */
     traceSources?: Array<{
       /** Unique id; names the source in statuses, errors and links. */

@@ -62,6 +62,9 @@ async function startBackend(extraFeatures: any[] = []) {
       mockServices.scheduler.factory({
         includeInitialDelayedTasksOnStartup: true,
       }),
+      mockServices.rootConfig.factory({
+        data: { app: { baseUrl: 'http://localhost:3000' } },
+      }),
     ],
   });
   return server;

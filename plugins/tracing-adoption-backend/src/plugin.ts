@@ -5,12 +5,28 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ServiceNameResolver } from '@internal/plugin-tracing-adoption-common';
 import {
+  RepositoryScanner,
   TraceSource,
   TracingAdoptionCatalogExtensionPoint,
+  TracingAdoptionRepositoryScannersExtensionPoint,
   TracingAdoptionTraceSourcesExtensionPoint,
   tracingAdoptionCatalogExtensionPoint,
+  tracingAdoptionRepositoryScannersExtensionPoint,
   tracingAdoptionTraceSourcesExtensionPoint,
 } from '@internal/plugin-tracing-adoption-node';
+import {
+  DefaultGithubCredentialsProvider,
+  ScmIntegrations,
+} from '@backstage/integration';
+import {
+  mergeDetectionSettings,
+  storyPermissions,
+} from '@internal/plugin-tracing-adoption-common';
+import path from 'node:path';
+import { loadDemoStories } from './stories/loadDemoStories';
+import { GitHubRepositoryScanner } from './scanning/GitHubRepositoryScanner';
+import { LocalRepositoryScanner } from './scanning/LocalRepositoryScanner';
+import { RepositoryScanJob } from './scanning/RepositoryScanJob';
 import { CatalogSync } from './catalog/CatalogSync';
 import { readSettings } from './config/readSettings';
 import { createDatabaseStores } from './database/createDatabaseStores';
@@ -64,6 +80,29 @@ class TraceSourcesExtensionPointImpl
   }
 }
 
+class RepositoryScannersExtensionPointImpl
+  implements TracingAdoptionRepositoryScannersExtensionPoint
+{
+  readonly #scanners: RepositoryScanner[] = [];
+
+  addRepositoryScanner(
+    ...scanners: Array<RepositoryScanner | RepositoryScanner[]>
+  ): void {
+    for (const scanner of scanners.flat()) {
+      if (this.#scanners.some(s => s.id === scanner.id)) {
+        throw new Error(
+          `Repository scanner id '${scanner.id}' is already taken; every scanner needs its own id`,
+        );
+      }
+      this.#scanners.push(scanner);
+    }
+  }
+
+  get scanners(): RepositoryScanner[] {
+    return [...this.#scanners];
+  }
+}
+
 /**
  * The Tracing Adoption backend plugin.
  *
@@ -83,6 +122,12 @@ export const tracingAdoptionPlugin = createBackendPlugin({
       traceSourceExtensions,
     );
 
+    const scannerExtensions = new RepositoryScannersExtensionPointImpl();
+    env.registerExtensionPoint(
+      tracingAdoptionRepositoryScannersExtensionPoint,
+      scannerExtensions,
+    );
+
     env.registerInit({
       deps: {
         auth: coreServices.auth,
@@ -92,7 +137,10 @@ export const tracingAdoptionPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        userInfo: coreServices.userInfo,
       },
       async init({
         auth,
@@ -102,10 +150,25 @@ export const tracingAdoptionPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         logger,
+        permissions,
+        permissionsRegistry,
         scheduler,
+        userInfo,
       }) {
         const settings = readSettings(config);
-        const { store, traceStore } = await createDatabaseStores(database);
+        const { store, traceStore, scanStore, storyStore } =
+          await createDatabaseStores(database);
+        permissionsRegistry.addPermissions(storyPermissions);
+        const demoStories = config.getOptionalString(
+          'tracingAdoption.stories.demoDirectory',
+        );
+        if (demoStories) {
+          await loadDemoStories({
+            store: storyStore,
+            directory: path.resolve(demoStories),
+            logger,
+          });
+        }
 
         const catalogSync = new CatalogSync({
           catalog,
@@ -181,6 +244,42 @@ export const tracingAdoptionPlugin = createBackendPlugin({
           },
         });
 
+        const { scanning } = settings;
+        if (scanning.localDirectory) {
+          scannerExtensions.addRepositoryScanner(
+            new LocalRepositoryScanner(scanning.localDirectory),
+          );
+        }
+        const integrations = ScmIntegrations.fromConfig(config);
+        scannerExtensions.addRepositoryScanner(
+          new GitHubRepositoryScanner({
+            integrations,
+            credentialsProvider:
+              DefaultGithubCredentialsProvider.fromIntegrations(integrations),
+            logger,
+            maxRateLimitWaitSeconds: scanning.maxRateLimitWaitSeconds,
+          }),
+        );
+        const scanJob = new RepositoryScanJob({
+          scanners: scannerExtensions.scanners,
+          store: scanStore,
+          listTargets: () => store.listRepositories(),
+          detectionSettings: mergeDetectionSettings(scanning.detection),
+          settings: {
+            concurrency: scanning.concurrency,
+            rescanIntervalMs: scanning.rescanIntervalMs,
+            progressEvery: 50,
+          },
+          logger,
+        });
+        await scheduler.scheduleTask({
+          id: 'tracing-adoption-repository-scan',
+          ...scanning.schedule,
+          fn: async signal => {
+            await scanJob.run(signal as AbortSignal);
+          },
+        });
+
         if (settings.receiver.enabled) {
           httpRouter.use(
             createOtlpReceiverRouter({
@@ -195,6 +294,15 @@ export const tracingAdoptionPlugin = createBackendPlugin({
           await createRouter({
             store,
             traceStore,
+            scanStore,
+            stories: {
+              store: storyStore,
+              httpAuth,
+              userInfo,
+              permissions,
+              logger,
+              appBaseUrl: config.getString('app.baseUrl'),
+            },
             traceSources,
             pushSources: settings.receiver.enabled
               ? [{ id: OTLP_RECEIVER_SOURCE_ID, kind: 'otlp' }]

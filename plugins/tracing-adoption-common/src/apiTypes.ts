@@ -48,3 +48,48 @@ export interface ObservedOperation {
   /** Example trace id → URL in its source's UI. */
   traceLinks: Record<string, string>;
 }
+
+/**
+ * A scan cycle: one pass over every repository of the tracked services.
+ *
+ * @public
+ */
+export interface ScanCycleStatus {
+  id: number;
+  startedAt: string;
+  finishedAt?: string;
+  /** Repositories in the cycle. */
+  targets: number;
+  /** Repositories already checked in the cycle. */
+  done: number;
+}
+
+/**
+ * The headline of a repository's last scan.
+ *
+ * @public
+ */
+export interface RepositoryScanSummary {
+  host: string;
+  slug: string;
+  scannerId: string;
+  status:
+    | 'scanned'
+    | 'not-found'
+    | 'empty'
+    | 'archived'
+    | 'failed'
+    | 'no-scanner';
+  checkedAt: string;
+  /** Last successful scan; a later failure keeps its result. */
+  scannedAt?: string;
+  error?: string;
+  /** Requests the last check cost. */
+  requests: number;
+  serviceDirectories: Array<{
+    path: string;
+    instrumentation: string;
+    outdated: boolean;
+    findings: number;
+  }>;
+}

@@ -9,3 +9,6 @@ export * from './catalogMapping';
 export * from './trace';
 export * from './sourceHealth';
 export * from './apiTypes';
+export * from './scan';
+export * from './compliance';
+export * from './stories';

@@ -1,5 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { ServiceNameResolver } from '@internal/plugin-tracing-adoption-common';
+import { RepositoryScanner } from './repositoryScanners';
 import { TraceSource } from './traceSources';
 
 /**
@@ -37,4 +38,23 @@ export interface TracingAdoptionTraceSourcesExtensionPoint {
 export const tracingAdoptionTraceSourcesExtensionPoint =
   createExtensionPoint<TracingAdoptionTraceSourcesExtensionPoint>({
     id: 'tracing-adoption.trace-sources',
+  });
+
+/**
+ * Lets backend modules add repository scanners beside the built-in GitHub
+ * and local-directory ones.
+ *
+ * @public
+ */
+export interface TracingAdoptionRepositoryScannersExtensionPoint {
+  /** Adds scanners, asked in order; a scanner id that is already taken is an error. */
+  addRepositoryScanner(
+    ...scanners: Array<RepositoryScanner | RepositoryScanner[]>
+  ): void;
+}
+
+/** @public */
+export const tracingAdoptionRepositoryScannersExtensionPoint =
+  createExtensionPoint<TracingAdoptionRepositoryScannersExtensionPoint>({
+    id: 'tracing-adoption.repository-scanners',
   });

@@ -5,4 +5,6 @@
  */
 export * from './extensions';
 export * from './traceSources';
+export * from './repositoryScanners';
+export * from './scan';
 export type { ServiceNameResolver } from '@internal/plugin-tracing-adoption-common';

@@ -3,6 +3,12 @@
  *
  * @packageDocumentation
  */
-export { tracingAdoptionPlugin, TracingAdoptionPage } from './plugin';
+export {
+  tracingAdoptionPlugin,
+  TracingAdoptionPage,
+  EntityStoriesCard,
+} from './plugin';
 export * from './api/TracingAdoptionApi';
 export { TracingAdoptionClient } from './api/TracingAdoptionClient';
+export * from './api/StoriesApi';
+export { StoriesClient } from './api/StoriesClient';

@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -7,6 +8,8 @@ import {
 } from '@backstage/core-plugin-api';
 import { tracingAdoptionApiRef } from './api/TracingAdoptionApi';
 import { TracingAdoptionClient } from './api/TracingAdoptionClient';
+import { storiesApiRef } from './api/StoriesApi';
+import { StoriesClient } from './api/StoriesClient';
 import { rootRouteRef } from './routes';
 
 /** @public */
@@ -18,6 +21,12 @@ export const tracingAdoptionPlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new TracingAdoptionClient({ discoveryApi, fetchApi }),
+    }),
+    createApiFactory({
+      api: storiesApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new StoriesClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: {
@@ -38,5 +47,22 @@ export const TracingAdoptionPage = tracingAdoptionPlugin.provide(
         m => m.TracingAdoptionPage,
       ),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Success stories that mention the current catalog entity.
+ *
+ * @public
+ */
+export const EntityStoriesCard = tracingAdoptionPlugin.provide(
+  createComponentExtension({
+    name: 'EntityStoriesCard',
+    component: {
+      lazy: () =>
+        import('./components/Stories/EntityStoriesCard').then(
+          m => m.EntityStoriesCard,
+        ),
+    },
   }),
 );

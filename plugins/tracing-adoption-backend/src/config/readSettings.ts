@@ -3,7 +3,11 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
-import { HumanDuration, durationToMilliseconds } from '@backstage/types';
+import {
+  HumanDuration,
+  JsonObject,
+  durationToMilliseconds,
+} from '@backstage/types';
 import { DEFAULT_FLOW_ID_ATTRIBUTES } from '@internal/plugin-tracing-adoption-common';
 
 export interface ReceiverSettings {
@@ -53,12 +57,23 @@ export type TraceSourceSettings =
       maxFileBytes: number;
     });
 
+export interface ScanningSettings {
+  concurrency: number;
+  rescanIntervalMs: number;
+  maxRateLimitWaitSeconds: number;
+  /** Raw `detection` overrides, validated by mergeDetectionSettings. */
+  detection: JsonObject;
+  localDirectory?: { directory: string; host: string; owner: string };
+  schedule: SchedulerServiceTaskScheduleDefinition;
+}
+
 export interface TracingAdoptionSettings {
   catalogSyncSchedule: SchedulerServiceTaskScheduleDefinition;
   receiver: ReceiverSettings;
   sampling: SamplingJobSettings;
   analysis: AnalysisSettings;
   traceSources: TraceSourceSettings[];
+  scanning: ScanningSettings;
 }
 
 const SOURCE_TYPES = ['jaeger', 'zipkin', 'tempo', 'otlp-file'] as const;
@@ -180,6 +195,31 @@ function readTraceSource(
   };
 }
 
+function readScanning(config: Config | undefined): ScanningSettings {
+  const context = 'tracingAdoption.scanning';
+  const local = config?.getOptionalConfig('localDirectory');
+  return {
+    concurrency: positiveInteger(config, 'concurrency', 4, context),
+    rescanIntervalMs: durationMs(config, 'rescanInterval', { hours: 12 }),
+    maxRateLimitWaitSeconds:
+      durationMs(config, 'maxRateLimitWait', { seconds: 60 }) / 1000,
+    detection: (config?.getOptional<JsonObject>('detection') ??
+      {}) as JsonObject,
+    localDirectory: local
+      ? {
+          directory: local.getString('path'),
+          host: local.getOptionalString('host') ?? 'github.com',
+          owner: local.getString('owner'),
+        }
+      : undefined,
+    schedule: schedule(config, 'schedule', {
+      frequency: { minutes: 10 },
+      timeout: { minutes: 30 },
+      initialDelay: { seconds: 20 },
+    }),
+  };
+}
+
 /** Reads and validates `tracingAdoption.*`; errors name the offending key. */
 export function readSettings(rootConfig: Config): TracingAdoptionSettings {
   const config = rootConfig.getOptionalConfig('tracingAdoption');
@@ -242,6 +282,7 @@ export function readSettings(rootConfig: Config): TracingAdoptionSettings {
         initialDelay: { seconds: 20 },
       }),
     },
+    scanning: readScanning(config?.getOptionalConfig('scanning')),
     traceSources: (config?.getOptionalConfigArray('traceSources') ?? []).map(
       (source, index) => readTraceSource(source, index, seenIds),
     ),

@@ -215,6 +215,17 @@ export class DatabaseTracingAdoptionStore implements TracingAdoptionStore {
     }));
   }
 
+  async listRepositories(): Promise<Array<{ host: string; slug: string }>> {
+    const rows: Array<{ repo_host: string; repo_slug: string }> = await this.db(
+      'tracked_services',
+    )
+      .distinct('repo_host', 'repo_slug')
+      .whereNotNull('repo_host')
+      .whereNotNull('repo_slug')
+      .orderBy(['repo_host', 'repo_slug']);
+    return rows.map(row => ({ host: row.repo_host, slug: row.repo_slug }));
+  }
+
   async listServiceNames(): Promise<string[]> {
     const rows: Array<{ service_name: string }> = await this.db(
       'tracked_services',

@@ -37,6 +37,8 @@ export interface TracingAdoptionStore {
     query: ServiceQuery,
   ): Promise<{ items: TrackedService[]; totalCount: number }>;
   listTeams(): Promise<TeamWithServiceCount[]>;
+  /** Distinct repositories of all tracked services, sorted. */
+  listRepositories(): Promise<Array<{ host: string; slug: string }>>;
   /** Distinct `service.name`s of all tracked services. */
   listServiceNames(): Promise<string[]>;
   startJobRun(job: string, startedAt: Date): Promise<number>;

@@ -2,6 +2,8 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { DatabaseStoryStore } from '../stories/DatabaseStoryStore';
+import { DatabaseScanStore } from './DatabaseScanStore';
 import { DatabaseTraceStore } from './DatabaseTraceStore';
 import { DatabaseTracingAdoptionStore } from './DatabaseTracingAdoptionStore';
 
@@ -22,5 +24,7 @@ export async function createDatabaseStores(database: DatabaseService) {
   return {
     store: new DatabaseTracingAdoptionStore(client),
     traceStore: new DatabaseTraceStore(client),
+    scanStore: new DatabaseScanStore(client),
+    storyStore: new DatabaseStoryStore(client),
   };
 }

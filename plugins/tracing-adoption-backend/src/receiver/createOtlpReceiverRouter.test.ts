@@ -46,6 +46,7 @@ async function startBackend(receiver: JsonObject = {}) {
       mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
       mockServices.rootConfig.factory({
         data: {
+          app: { baseUrl: 'http://localhost:3000' },
           tracingAdoption: {
             receiver,
             sampling: { settleDelay: { seconds: 0 } },

@@ -1,9 +1,16 @@
 import { InputError, NotFoundError } from '@backstage/errors';
+import { RepositoryScanSummary } from '@internal/plugin-tracing-adoption-common';
 import { TraceSource } from '@internal/plugin-tracing-adoption-node';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi/generated';
 import { CATALOG_SYNC_JOB } from '../catalog/CatalogSync';
+import { ScanStore, StoredRepositoryScan } from '../database/ScanStore';
 import { TraceStore } from '../database/TraceStore';
+import {
+  STORY_REQUEST_BODY_LIMIT,
+  StoryRouteDependencies,
+  registerStoryRoutes,
+} from '../stories/registerStoryRoutes';
 import { TracingAdoptionStore } from '../database/TracingAdoptionStore';
 import {
   observedOperationSummary,
@@ -14,6 +21,8 @@ import {
 export interface RouterOptions {
   store: TracingAdoptionStore;
   traceStore: TraceStore;
+  scanStore: ScanStore;
+  stories: StoryRouteDependencies;
   /** Pulled sources by id, for their kind and links into their UIs. */
   traceSources: Map<string, TraceSource>;
   /** Sources that push (the OTLP receiver), listed even before their first trace. */
@@ -46,8 +55,14 @@ function optionalInteger(
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, traceStore, traceSources, pushSources, staleAfterMs } =
-    options;
+  const {
+    store,
+    traceStore,
+    scanStore,
+    traceSources,
+    pushSources,
+    staleAfterMs,
+  } = options;
 
   async function sourceViews(now: Date) {
     return traceSourceViews(
@@ -60,7 +75,11 @@ export async function createRouter(
       staleAfterMs,
     );
   }
-  const router = await createOpenApiRouter();
+  // story bodies may be up to 50 000 characters, above express' default limit
+  const router = await createOpenApiRouter({
+    middleware: [express.json({ limit: STORY_REQUEST_BODY_LIMIT })],
+  });
+  registerStoryRoutes(router, options.stories);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -115,5 +134,56 @@ export async function createRouter(
     });
   });
 
+  router.get('/repository-scans', async (_req, res) => {
+    const [cycle, scans] = await Promise.all([
+      scanStore.currentCycle(),
+      scanStore.listScans(),
+    ]);
+    res.json({
+      cycle: cycle && {
+        ...cycle,
+        done: scans.filter(scan => scan.cycleId === cycle.id).length,
+      },
+      items: scans.map(scanSummary),
+    });
+  });
+
+  router.get('/repository-scans/:host/:owner/:repo', async (req, res) => {
+    const { host, owner, repo } = req.params;
+    const scan = (
+      await scanStore.getScans([{ host, slug: `${owner}/${repo}` }])
+    ).get(`${host}/${owner}/${repo}`);
+    if (!scan) {
+      throw new NotFoundError(
+        `Repository ${host}/${owner}/${repo} has not been scanned; only repositories of catalog components are`,
+      );
+    }
+    res.json({
+      summary: scanSummary(scan),
+      result: scan.result as unknown as Record<string, unknown> | undefined,
+    });
+  });
+
   return router;
+}
+
+function scanSummary(scan: StoredRepositoryScan): RepositoryScanSummary {
+  return {
+    host: scan.host,
+    slug: scan.slug,
+    scannerId: scan.scannerId,
+    status: scan.status,
+    checkedAt: scan.checkedAt,
+    scannedAt: scan.scannedAt,
+    error: scan.error,
+    requests: scan.requests,
+    serviceDirectories: (scan.result?.serviceDirectories ?? []).map(
+      directory => ({
+        path: directory.path,
+        instrumentation: directory.summary.instrumentation,
+        outdated: directory.summary.outdated,
+        findings: directory.findings.length,
+      }),
+    ),
+  };
 }

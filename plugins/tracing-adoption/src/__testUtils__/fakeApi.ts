@@ -1,6 +1,8 @@
 import {
   ObservedOperation,
   ObservedOperationSummary,
+  RepositoryScanSummary,
+  ScanCycleStatus,
   ServiceList,
   TraceSourceStatus,
 } from '@internal/plugin-tracing-adoption-common';
@@ -15,6 +17,7 @@ export function fakeTracingAdoptionApi(answers: {
   sources?: TraceSourceStatus[] | Error;
   operations?: ObservedOperationSummary[] | Error;
   operation?: ObservedOperation | Error;
+  scans?: { cycle?: ScanCycleStatus; items: RepositoryScanSummary[] } | Error;
 }) {
   const serviceQueries: ServiceListQuery[] = [];
   const answer = async <T>(
@@ -38,6 +41,7 @@ export function fakeTracingAdoptionApi(answers: {
     listObservedOperations: async () => ({
       items: await answer(answers.operations, []),
     }),
+    listRepositoryScans: async () => answer(answers.scans, { items: [] }),
     getObservedOperation: async () => {
       if (!answers.operation || answers.operation instanceof Error) {
         throw answers.operation ?? new Error('not found');

@@ -2,6 +2,8 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   ObservedOperation,
   ObservedOperationSummary,
+  RepositoryScanSummary,
+  ScanCycleStatus,
   ServiceList,
   TeamWithServiceCount,
   TraceSourceStatus,
@@ -27,6 +29,10 @@ export interface TracingAdoptionApi {
   listTraceSources(): Promise<{ items: TraceSourceStatus[] }>;
   listObservedOperations(): Promise<{ items: ObservedOperationSummary[] }>;
   getObservedOperation(operationKey: string): Promise<ObservedOperation>;
+  listRepositoryScans(): Promise<{
+    cycle?: ScanCycleStatus;
+    items: RepositoryScanSummary[];
+  }>;
 }
 
 /** @public */

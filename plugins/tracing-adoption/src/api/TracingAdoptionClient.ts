@@ -3,6 +3,8 @@ import { ResponseError } from '@backstage/errors';
 import {
   ObservedOperation,
   ObservedOperationSummary,
+  RepositoryScanSummary,
+  ScanCycleStatus,
   ServiceList,
   TeamWithServiceCount,
   TraceSourceStatus,
@@ -52,6 +54,13 @@ export class TracingAdoptionClient implements TracingAdoptionApi {
     return this.request(
       `/observed-operations/${encodeURIComponent(operationKey)}`,
     );
+  }
+
+  async listRepositoryScans(): Promise<{
+    cycle?: ScanCycleStatus;
+    items: RepositoryScanSummary[];
+  }> {
+    return this.request('/repository-scans');
   }
 
   private async request<T>(path: string): Promise<T> {

@@ -8,6 +8,7 @@ import {
   EntitySwitch,
   isKind,
 } from '@backstage/plugin-catalog';
+import { EntityStoriesCard } from '@internal/plugin-tracing-adoption';
 import {
   EntityGroupProfileCard,
   EntityMembersListCard,
@@ -25,8 +26,11 @@ const componentPage = (
         <Grid item md={6}>
           <EntityLinksCard />
         </Grid>
-        <Grid item md={12}>
+        <Grid item md={6}>
           <EntityDependsOnComponentsCard />
+        </Grid>
+        <Grid item md={6}>
+          <EntityStoriesCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>

@@ -7,7 +7,11 @@ import {
 import { Route, Routes } from 'react-router-dom';
 import { ObservedOperationPage } from '../ObservedOperations/ObservedOperationPage';
 import { ObservedOperationsTable } from '../ObservedOperations/ObservedOperationsTable';
+import { RepositoryScansTable } from '../RepositoryScans/RepositoryScansTable';
 import { ServicesTable } from '../ServicesTable';
+import { StoriesFeedPage } from '../Stories/StoriesFeedPage';
+import { StoryEditor } from '../Stories/StoryEditor';
+import { StoryPage } from '../Stories/StoryPage';
 import { TraceSourcesPanel } from '../TraceSources/TraceSourcesPanel';
 
 const Overview = () => (
@@ -24,6 +28,12 @@ const Overview = () => (
         <TabbedLayout.Route path="/services" title="Services">
           <ServicesTable />
         </TabbedLayout.Route>
+        <TabbedLayout.Route path="/stories" title="Success stories">
+          <StoriesFeedPage />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/repositories" title="Repositories">
+          <RepositoryScansTable />
+        </TabbedLayout.Route>
         <TabbedLayout.Route path="/sources" title="Trace sources">
           <TraceSourcesPanel />
         </TabbedLayout.Route>
@@ -39,6 +49,9 @@ export const TracingAdoptionPage = () => (
       path="/observed-operations/:operationKey"
       element={<ObservedOperationPage />}
     />
+    <Route path="/stories/new" element={<StoryEditor />} />
+    <Route path="/stories/:storyId/edit" element={<StoryEditor />} />
+    <Route path="/stories/:storyId" element={<StoryPage />} />
     <Route path="/*" element={<Overview />} />
   </Routes>
 );

@@ -259,6 +259,92 @@ export const spec = {
         },
       },
     },
+    '/repository-scans': {
+      get: {
+        operationId: 'ListRepositoryScans',
+        summary:
+          'The last scan of every repository of the tracked services, and the current scan cycle.',
+        responses: {
+          '200': {
+            description: 'Scan summaries.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    cycle: {
+                      $ref: '#/components/schemas/ScanCycle',
+                    },
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/RepositoryScanSummary',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/repository-scans/{host}/{owner}/{repo}': {
+      get: {
+        operationId: 'GetRepositoryScan',
+        summary:
+          'The full last scan of one repository, with the evidence of every finding.',
+        parameters: [
+          {
+            name: 'host',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'owner',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'repo',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The repository's last scan.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RepositoryScan',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/v1/traces': {
       post: {
         operationId: 'ExportTraces',
@@ -309,6 +395,476 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/stories': {
+      get: {
+        operationId: 'ListStories',
+        summary:
+          'Success stories, featured first, with filters, search and paging.',
+        description:
+          "Published stories by default; `status=draft` lists the caller's own drafts; `deleted=true` lists soft-deleted stories and needs the tracing-adoption.story.restore permission.",
+        parameters: [
+          {
+            name: 'category',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/StoryCategory',
+            },
+          },
+          {
+            name: 'team',
+            in: 'query',
+            description: 'Group entity ref, e.g. `group:default/team-cart`.',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'operation',
+            in: 'query',
+            description: 'Key of a critical operation the stories mention.',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'entity',
+            in: 'query',
+            description:
+              'Entity ref the stories mention, e.g. `component:default/pricing`.',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/StoryStatus',
+            },
+          },
+          {
+            name: 'search',
+            in: 'query',
+            description:
+              'Words that must all appear in the title or body, case-insensitively.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['newest', 'most-liked'],
+              default: 'newest',
+            },
+          },
+          {
+            name: 'deleted',
+            in: 'query',
+            schema: {
+              type: 'boolean',
+              default: false,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+              default: 20,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              default: 0,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of stories.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/StoryList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateStory',
+        summary: 'Writes a story as the signed-in user.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/StoryInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The stored story.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Story',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/stories/feed.atom': {
+      get: {
+        operationId: 'GetStoriesFeed',
+        summary: 'Atom feed of the 50 newest published stories.',
+        description:
+          'Needs credentials like every other route; feed readers send a static external access token (backend.auth.externalAccess) as `Authorization: Bearer`.',
+        responses: {
+          '200': {
+            description: 'An Atom 1.0 document.',
+            content: {
+              'application/atom+xml': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/stories/{storyId}': {
+      get: {
+        parameters: [
+          {
+            name: 'storyId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+        ],
+        operationId: 'GetStory',
+        summary:
+          'One story; drafts only for their author, deleted ones only with the restore permission.',
+        responses: {
+          '200': {
+            description: 'The story.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Story',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        parameters: [
+          {
+            name: 'storyId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+        ],
+        operationId: 'UpdateStory',
+        summary:
+          'Edits a story; the author may, others need tracing-adoption.story.update.',
+        description:
+          'The body carries the version the edit was made on; when the story has moved on since, the answer is 409 and the story is left as it was.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/StoryUpdate',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The edited story, at its next version.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Story',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        parameters: [
+          {
+            name: 'storyId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+        ],
+        operationId: 'DeleteStory',
+        summary: 'Soft-deletes a story; needs tracing-adoption.story.delete.',
+        responses: {
+          '204': {
+            description:
+              'Deleted; restorable with POST /stories/{storyId}/restore.',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/stories/{storyId}/restore': {
+      post: {
+        parameters: [
+          {
+            name: 'storyId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+        ],
+        operationId: 'RestoreStory',
+        summary:
+          'Brings back a soft-deleted story; needs tracing-adoption.story.restore.',
+        responses: {
+          '200': {
+            description: 'The restored story.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Story',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/stories/{storyId}/featured': {
+      put: {
+        parameters: [
+          {
+            name: 'storyId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+        ],
+        operationId: 'SetStoryFeatured',
+        summary:
+          'Features or unfeatures a story; needs tracing-adoption.story.feature.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['featured'],
+                properties: {
+                  featured: {
+                    type: 'boolean',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The story.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Story',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/stories/{storyId}/like': {
+      put: {
+        parameters: [
+          {
+            name: 'storyId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+        ],
+        operationId: 'LikeStory',
+        summary:
+          'Likes a published story as the signed-in user; liking twice counts once.',
+        responses: {
+          '200': {
+            description: "The story's likes.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/StoryLikes',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        parameters: [
+          {
+            name: 'storyId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+        ],
+        operationId: 'UnlikeStory',
+        summary:
+          "Takes back the signed-in user's like; repeating it changes nothing.",
+        responses: {
+          '200': {
+            description: "The story's likes.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/StoryLikes',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
@@ -628,6 +1184,357 @@ export const spec = {
             },
             description:
               "Example trace id → URL in its source's UI, where one is configured.",
+          },
+        },
+      },
+      ScanCycle: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'startedAt', 'targets', 'done'],
+        properties: {
+          id: {
+            type: 'integer',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          targets: {
+            type: 'integer',
+            description: 'Repositories in the cycle.',
+          },
+          done: {
+            type: 'integer',
+            description: 'Repositories already checked in the cycle.',
+          },
+        },
+      },
+      RepositoryScanSummary: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'host',
+          'slug',
+          'scannerId',
+          'status',
+          'checkedAt',
+          'requests',
+          'serviceDirectories',
+        ],
+        properties: {
+          host: {
+            type: 'string',
+          },
+          slug: {
+            type: 'string',
+          },
+          scannerId: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: [
+              'scanned',
+              'not-found',
+              'empty',
+              'archived',
+              'failed',
+              'no-scanner',
+            ],
+          },
+          checkedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          scannedAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'Last successful scan; a later failure keeps its result.',
+          },
+          error: {
+            type: 'string',
+          },
+          requests: {
+            type: 'integer',
+            description: 'Requests the last check cost.',
+          },
+          serviceDirectories: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['path', 'instrumentation', 'outdated', 'findings'],
+              properties: {
+                path: {
+                  type: 'string',
+                },
+                instrumentation: {
+                  type: 'string',
+                },
+                outdated: {
+                  type: 'boolean',
+                },
+                findings: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+        },
+      },
+      RepositoryScan: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['summary'],
+        properties: {
+          summary: {
+            $ref: '#/components/schemas/RepositoryScanSummary',
+          },
+          result: {
+            type: 'object',
+            additionalProperties: {},
+            description:
+              'The RepositoryScanResult (see plugins/tracing-adoption-common/src/scan/types.ts).',
+          },
+        },
+      },
+      StoryCategory: {
+        type: 'string',
+        enum: ['latency', 'errors', 'incident', 'cost', 'other'],
+      },
+      StoryStatus: {
+        type: 'string',
+        enum: ['draft', 'published'],
+      },
+      ImpactFigure: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['label', 'unit'],
+        properties: {
+          label: {
+            type: 'string',
+            description: 'What was measured, e.g. `checkout p99`.',
+          },
+          before: {
+            type: 'number',
+          },
+          after: {
+            type: 'number',
+          },
+          unit: {
+            type: 'string',
+            description: 'e.g. `ms`, `minutes to resolve`.',
+          },
+        },
+      },
+      StoryInput: {
+        type: 'object',
+        description:
+          'What an author writes. The limits (title 200 characters, body 50 000, 20 entity refs, 20 operations, 10 impact figures, 10 trace links) are checked by the server, whose 400 answer names every bad or unknown field.',
+        required: ['title', 'body', 'category'],
+        properties: {
+          title: {
+            type: 'string',
+          },
+          body: {
+            type: 'string',
+            description: 'Markdown.',
+          },
+          category: {
+            $ref: '#/components/schemas/StoryCategory',
+          },
+          team: {
+            type: 'string',
+            description:
+              "Group entity ref; defaults to the author's first group on creation and to the story's team on edits.",
+          },
+          entityRefs: {
+            type: 'array',
+            description:
+              'Full lowercase entity refs, e.g. `component:default/pricing`.',
+            items: {
+              type: 'string',
+            },
+          },
+          operations: {
+            type: 'array',
+            description: 'Keys of critical user operations.',
+            items: {
+              type: 'string',
+            },
+          },
+          impact: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImpactFigure',
+            },
+          },
+          traceLinks: {
+            type: 'array',
+            description: 'http(s) links to example traces.',
+            items: {
+              type: 'string',
+            },
+          },
+          status: {
+            $ref: '#/components/schemas/StoryStatus',
+          },
+        },
+      },
+      StoryUpdate: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/StoryInput',
+          },
+          {
+            type: 'object',
+            required: ['version'],
+            properties: {
+              version: {
+                type: 'integer',
+                description: 'The version the edit was made on.',
+              },
+            },
+          },
+        ],
+      },
+      Story: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'title',
+          'body',
+          'author',
+          'team',
+          'category',
+          'entityRefs',
+          'operations',
+          'impact',
+          'traceLinks',
+          'status',
+          'featured',
+          'likes',
+          'likedByMe',
+          'version',
+          'createdAt',
+          'updatedAt',
+          'deleted',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          body: {
+            type: 'string',
+          },
+          author: {
+            type: 'string',
+            description: 'User entity ref.',
+          },
+          team: {
+            type: 'string',
+            description: 'Group entity ref.',
+          },
+          category: {
+            $ref: '#/components/schemas/StoryCategory',
+          },
+          entityRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          operations: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          impact: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ImpactFigure',
+            },
+          },
+          traceLinks: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          status: {
+            $ref: '#/components/schemas/StoryStatus',
+          },
+          featured: {
+            type: 'boolean',
+          },
+          likes: {
+            type: 'integer',
+          },
+          likedByMe: {
+            type: 'boolean',
+          },
+          version: {
+            type: 'integer',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          publishedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'First publication.',
+          },
+          deleted: {
+            type: 'boolean',
+          },
+          deletedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      StoryList: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalCount'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Story',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+            description: 'Stories matching the filters, across all pages.',
+          },
+        },
+      },
+      StoryLikes: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['likes', 'likedByMe'],
+        properties: {
+          likes: {
+            type: 'integer',
+          },
+          likedByMe: {
+            type: 'boolean',
           },
         },
       },

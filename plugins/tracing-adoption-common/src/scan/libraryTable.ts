@@ -1,0 +1,183 @@
+import type { DetectionLibraryRule } from './settings';
+
+/**
+ * Tracing libraries by ecosystem. Order matters: the first matching rule
+ * wins, so exceptions come before the wildcard that would otherwise catch
+ * them. OpenTelemetry libraries are `otel-sdk`; the scan turns them into
+ * `otel-auto` where an agent or launcher drives them.
+ */
+// prettier-ignore
+export const DEFAULT_LIBRARY_RULES: DetectionLibraryRule[] = [
+  // OpenTelemetry, npm. Packages every SDK pulls in are only reported when declared.
+  { ecosystem: 'npm', name: '@opentelemetry/core', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'npm', name: '@opentelemetry/api-*', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'npm', name: '@opentelemetry/context-*', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'npm', name: '@opentelemetry/propagator-*', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'npm', name: '@opentelemetry/resource-detector-*', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'npm', name: '@opentelemetry/resources', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'npm', name: '@opentelemetry/semantic-conventions', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'npm', name: '@opentelemetry/otlp-*', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'npm', name: '@opentelemetry/exporter-*', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'npm', name: '@opentelemetry/instrumentation', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'npm', name: '@opentelemetry/instrumentation-*', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'npm', name: '@opentelemetry/sdk-metrics*', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'npm', name: '@opentelemetry/sdk-logs', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'npm', name: '@opentelemetry/sdk-trace-base', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'npm', name: '@opentelemetry/*', kind: 'otel-sdk' },
+  { ecosystem: 'npm', name: '@splunk/otel', kind: 'otel-sdk' },
+  { ecosystem: 'npm', name: '@microsoft/applicationinsights-*', kind: 'vendor-apm', vendor: 'azure-monitor' },
+
+  // OpenTelemetry, PyPI.
+  { ecosystem: 'pypi', name: 'opentelemetry-semantic-conventions', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'pypi', name: 'opentelemetry-proto', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'pypi', name: 'opentelemetry-exporter-otlp-proto-common', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'pypi', name: 'opentelemetry-util-*', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'pypi', name: 'opentelemetry-instrumentation', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'pypi', name: 'opentelemetry-*', kind: 'otel-sdk' },
+  { ecosystem: 'pypi', name: 'splunk-opentelemetry', kind: 'otel-sdk' },
+
+  // OpenTelemetry, Maven (also Gradle).
+  { ecosystem: 'maven', name: 'io.opentelemetry:opentelemetry-context', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'maven', name: 'io.opentelemetry:opentelemetry-sdk-common', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'maven', name: 'io.opentelemetry.semconv:*', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'maven', name: 'io.opentelemetry*:*', kind: 'otel-sdk' },
+  { ecosystem: 'maven', name: 'io.micrometer:micrometer-tracing-bridge-otel', kind: 'otel-sdk' },
+  { ecosystem: 'maven', name: 'com.splunk:splunk-otel-*', kind: 'otel-sdk' },
+
+  // OpenTelemetry, Go. The API's own sub-modules and the OTLP plumbing come with every SDK.
+  { ecosystem: 'go', name: 'go.opentelemetry.io/otel/trace', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'go', name: 'go.opentelemetry.io/otel/metric', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'go', name: 'go.opentelemetry.io/otel/log', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'go', name: 'go.opentelemetry.io/otel/exporters/otlp/otlptrace', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'go', name: 'go.opentelemetry.io/proto/*', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'go', name: 'go.opentelemetry.io/auto*', kind: 'otel-auto' },
+  { ecosystem: 'go', name: 'go.opentelemetry.io/*', kind: 'otel-sdk' },
+
+  // OpenTelemetry, NuGet.
+  { ecosystem: 'nuget', name: 'opentelemetry.api*', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'nuget', name: 'opentelemetry.autoinstrumentation*', kind: 'otel-auto' },
+  { ecosystem: 'nuget', name: 'opentelemetry', kind: 'otel-sdk' },
+  { ecosystem: 'nuget', name: 'opentelemetry.*', kind: 'otel-sdk' },
+  { ecosystem: 'nuget', name: 'azure.monitor.opentelemetry*', kind: 'otel-sdk' },
+
+  // OpenTelemetry, Cargo, RubyGems, Composer.
+  { ecosystem: 'cargo', name: 'opentelemetry-semantic-conventions', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'cargo', name: 'opentelemetry-proto', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'cargo', name: 'opentelemetry', kind: 'otel-sdk' },
+  { ecosystem: 'cargo', name: 'opentelemetry-*', kind: 'otel-sdk' },
+  { ecosystem: 'cargo', name: 'tracing-opentelemetry', kind: 'otel-sdk' },
+  { ecosystem: 'cargo', name: 'axum-tracing-opentelemetry', kind: 'otel-sdk' },
+  { ecosystem: 'cargo', name: 'init-tracing-opentelemetry', kind: 'otel-sdk' },
+  { ecosystem: 'rubygems', name: 'opentelemetry-common', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'rubygems', name: 'opentelemetry-semantic_conventions', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'rubygems', name: 'opentelemetry-registry', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'rubygems', name: 'opentelemetry-*', kind: 'otel-sdk' },
+  { ecosystem: 'composer', name: 'open-telemetry/sem-conv', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'composer', name: 'open-telemetry/context', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'composer', name: 'open-telemetry/gen-otlp-protobuf', kind: 'otel-sdk', omitWhenTransitive: true },
+  { ecosystem: 'composer', name: 'open-telemetry/*', kind: 'otel-sdk' },
+
+  // OpenTracing and the tracers implementing it.
+  { ecosystem: 'npm', name: 'opentracing', kind: 'opentracing' },
+  { ecosystem: 'npm', name: 'jaeger-client', kind: 'opentracing' },
+  { ecosystem: 'npm', name: 'lightstep-tracer', kind: 'opentracing' },
+  { ecosystem: 'npm', name: 'express-opentracing', kind: 'opentracing' },
+  { ecosystem: 'pypi', name: 'opentracing', kind: 'opentracing' },
+  { ecosystem: 'pypi', name: 'opentracing-instrumentation', kind: 'opentracing' },
+  { ecosystem: 'pypi', name: '*-opentracing', kind: 'opentracing' },
+  { ecosystem: 'pypi', name: 'jaeger-client', kind: 'opentracing' },
+  { ecosystem: 'pypi', name: 'lightstep', kind: 'opentracing' },
+  { ecosystem: 'maven', name: 'io.opentracing:*', kind: 'opentracing' },
+  { ecosystem: 'maven', name: 'io.opentracing.*:*', kind: 'opentracing' },
+  { ecosystem: 'maven', name: 'io.jaegertracing:*', kind: 'opentracing' },
+  { ecosystem: 'maven', name: 'com.lightstep.tracer:*', kind: 'opentracing' },
+  { ecosystem: 'go', name: 'github.com/opentracing/*', kind: 'opentracing' },
+  { ecosystem: 'go', name: 'github.com/opentracing-contrib/*', kind: 'opentracing' },
+  { ecosystem: 'go', name: 'github.com/uber/jaeger-client-go', kind: 'opentracing' },
+  { ecosystem: 'go', name: 'github.com/uber/jaeger-lib', kind: 'opentracing' },
+  { ecosystem: 'go', name: 'github.com/lightstep/lightstep-tracer-go', kind: 'opentracing' },
+  { ecosystem: 'nuget', name: 'opentracing', kind: 'opentracing' },
+  { ecosystem: 'nuget', name: 'opentracing.*', kind: 'opentracing' },
+  { ecosystem: 'nuget', name: 'jaeger', kind: 'opentracing' },
+  { ecosystem: 'nuget', name: 'jaeger.*', kind: 'opentracing' },
+  { ecosystem: 'nuget', name: 'lightstep', kind: 'opentracing' },
+  { ecosystem: 'cargo', name: 'rustracing*', kind: 'opentracing' },
+  { ecosystem: 'rubygems', name: 'opentracing', kind: 'opentracing' },
+  { ecosystem: 'rubygems', name: 'jaeger-client', kind: 'opentracing' },
+  { ecosystem: 'rubygems', name: 'lightstep-tracer', kind: 'opentracing' },
+  { ecosystem: 'composer', name: 'opentracing/opentracing', kind: 'opentracing' },
+  { ecosystem: 'composer', name: 'jonahgeorge/jaeger-client-php', kind: 'opentracing' },
+
+  // Zipkin and Brave.
+  { ecosystem: 'maven', name: 'io.zipkin.brave:*', kind: 'zipkin' },
+  { ecosystem: 'maven', name: 'io.zipkin.reporter2:*', kind: 'zipkin' },
+  { ecosystem: 'maven', name: 'io.zipkin.zipkin2:*', kind: 'zipkin' },
+  { ecosystem: 'maven', name: 'io.micrometer:micrometer-tracing-bridge-brave', kind: 'zipkin' },
+  { ecosystem: 'maven', name: 'org.springframework.cloud:spring-cloud-starter-sleuth', kind: 'zipkin' },
+  { ecosystem: 'maven', name: 'org.springframework.cloud:spring-cloud-sleuth-*', kind: 'zipkin' },
+  { ecosystem: 'npm', name: 'zipkin', kind: 'zipkin' },
+  { ecosystem: 'npm', name: 'zipkin-*', kind: 'zipkin' },
+  { ecosystem: 'pypi', name: 'py-zipkin', kind: 'zipkin' },
+  { ecosystem: 'go', name: 'github.com/openzipkin/*', kind: 'zipkin' },
+  { ecosystem: 'nuget', name: 'zipkin4net*', kind: 'zipkin' },
+  { ecosystem: 'rubygems', name: 'zipkin-tracer', kind: 'zipkin' },
+
+  // Vendor APM agents.
+  { ecosystem: 'npm', name: 'dd-trace', kind: 'vendor-apm', vendor: 'datadog' },
+  { ecosystem: 'pypi', name: 'ddtrace', kind: 'vendor-apm', vendor: 'datadog' },
+  { ecosystem: 'maven', name: 'com.datadoghq:*', kind: 'vendor-apm', vendor: 'datadog' },
+  { ecosystem: 'go', name: 'gopkg.in/DataDog/dd-trace-go*', kind: 'vendor-apm', vendor: 'datadog' },
+  { ecosystem: 'go', name: 'github.com/DataDog/dd-trace-go*', kind: 'vendor-apm', vendor: 'datadog' },
+  { ecosystem: 'nuget', name: 'datadog.trace*', kind: 'vendor-apm', vendor: 'datadog' },
+  { ecosystem: 'rubygems', name: 'ddtrace', kind: 'vendor-apm', vendor: 'datadog' },
+  { ecosystem: 'rubygems', name: 'datadog', kind: 'vendor-apm', vendor: 'datadog' },
+  { ecosystem: 'composer', name: 'datadog/dd-trace', kind: 'vendor-apm', vendor: 'datadog' },
+  { ecosystem: 'npm', name: 'newrelic', kind: 'vendor-apm', vendor: 'newrelic' },
+  { ecosystem: 'pypi', name: 'newrelic', kind: 'vendor-apm', vendor: 'newrelic' },
+  { ecosystem: 'maven', name: 'com.newrelic.agent.java:*', kind: 'vendor-apm', vendor: 'newrelic' },
+  { ecosystem: 'go', name: 'github.com/newrelic/go-agent*', kind: 'vendor-apm', vendor: 'newrelic' },
+  { ecosystem: 'nuget', name: 'newrelic.agent*', kind: 'vendor-apm', vendor: 'newrelic' },
+  { ecosystem: 'rubygems', name: 'newrelic_rpm', kind: 'vendor-apm', vendor: 'newrelic' },
+  { ecosystem: 'npm', name: 'elastic-apm-node', kind: 'vendor-apm', vendor: 'elastic' },
+  { ecosystem: 'pypi', name: 'elastic-apm', kind: 'vendor-apm', vendor: 'elastic' },
+  { ecosystem: 'maven', name: 'co.elastic.apm:*', kind: 'vendor-apm', vendor: 'elastic' },
+  { ecosystem: 'go', name: 'go.elastic.co/apm*', kind: 'vendor-apm', vendor: 'elastic' },
+  { ecosystem: 'nuget', name: 'elastic.apm*', kind: 'vendor-apm', vendor: 'elastic' },
+  { ecosystem: 'rubygems', name: 'elastic-apm', kind: 'vendor-apm', vendor: 'elastic' },
+  { ecosystem: 'npm', name: '@dynatrace/oneagent*', kind: 'vendor-apm', vendor: 'dynatrace' },
+  { ecosystem: 'pypi', name: 'oneagent-sdk', kind: 'vendor-apm', vendor: 'dynatrace' },
+  { ecosystem: 'pypi', name: 'autodynatrace', kind: 'vendor-apm', vendor: 'dynatrace' },
+  { ecosystem: 'maven', name: 'com.dynatrace.*:*', kind: 'vendor-apm', vendor: 'dynatrace' },
+  { ecosystem: 'nuget', name: 'dynatrace.oneagent*', kind: 'vendor-apm', vendor: 'dynatrace' },
+  { ecosystem: 'npm', name: '@instana/*', kind: 'vendor-apm', vendor: 'instana' },
+  { ecosystem: 'pypi', name: 'instana', kind: 'vendor-apm', vendor: 'instana' },
+  { ecosystem: 'maven', name: 'com.instana:*', kind: 'vendor-apm', vendor: 'instana' },
+  { ecosystem: 'go', name: 'github.com/instana/go-sensor*', kind: 'vendor-apm', vendor: 'instana' },
+  { ecosystem: 'nuget', name: 'instana.*', kind: 'vendor-apm', vendor: 'instana' },
+  { ecosystem: 'rubygems', name: 'instana', kind: 'vendor-apm', vendor: 'instana' },
+  { ecosystem: 'npm', name: 'appdynamics', kind: 'vendor-apm', vendor: 'appdynamics' },
+  { ecosystem: 'pypi', name: 'appdynamics', kind: 'vendor-apm', vendor: 'appdynamics' },
+  { ecosystem: 'maven', name: 'com.appdynamics:*', kind: 'vendor-apm', vendor: 'appdynamics' },
+  { ecosystem: 'nuget', name: 'appdynamics.*', kind: 'vendor-apm', vendor: 'appdynamics' },
+  { ecosystem: 'npm', name: 'aws-xray-sdk*', kind: 'vendor-apm', vendor: 'aws-xray' },
+  { ecosystem: 'pypi', name: 'aws-xray-sdk', kind: 'vendor-apm', vendor: 'aws-xray' },
+  { ecosystem: 'maven', name: 'com.amazonaws:aws-xray-recorder-sdk-*', kind: 'vendor-apm', vendor: 'aws-xray' },
+  { ecosystem: 'go', name: 'github.com/aws/aws-xray-sdk-go', kind: 'vendor-apm', vendor: 'aws-xray' },
+  { ecosystem: 'nuget', name: 'awsxrayrecorder*', kind: 'vendor-apm', vendor: 'aws-xray' },
+  { ecosystem: 'maven', name: 'com.microsoft.azure:applicationinsights-*', kind: 'vendor-apm', vendor: 'azure-monitor' },
+  { ecosystem: 'nuget', name: 'microsoft.applicationinsights*', kind: 'vendor-apm', vendor: 'azure-monitor' },
+  { ecosystem: 'npm', name: 'applicationinsights', kind: 'vendor-apm', vendor: 'azure-monitor' },
+  { ecosystem: 'npm', name: 'honeycomb-beeline', kind: 'vendor-apm', vendor: 'honeycomb' },
+  { ecosystem: 'pypi', name: 'honeycomb-beeline', kind: 'vendor-apm', vendor: 'honeycomb' },
+  { ecosystem: 'go', name: 'github.com/honeycombio/beeline-go', kind: 'vendor-apm', vendor: 'honeycomb' },
+  { ecosystem: 'maven', name: 'org.apache.skywalking:*', kind: 'vendor-apm', vendor: 'skywalking' },
+];
+
+/**
+ * The organisation's own tracer, as published by the Shopfront demo
+ * organisation. Deployments name theirs in app-config.
+ */
+export const DEFAULT_ORG_TRACER_LIBRARIES: string[] = [
+  '@shopfront/tracing',
+  'github.com/shopfront/go-tracing',
+];

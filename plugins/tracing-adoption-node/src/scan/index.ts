@@ -1,0 +1,2 @@
+export { scanLocalDirectory } from './scanLocalDirectory';
+export type { LocalScanOptions } from './scanLocalDirectory';
