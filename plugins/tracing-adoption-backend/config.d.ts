@@ -50,6 +50,15 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
 
+    /** Semantic-convention compliance of the sampled spans. */
+    compliance?: {
+      /**
+       * Rule packs to check: `builtin:opentelemetry`, `builtin:opentracing`, file paths
+       * (relative to the backend's working directory) or URLs. Default: both built-in packs.
+       */
+      packs?: string[];
+    };
+
     stories?: {
       /** Directory of story YAML files published at start (idempotent by slug), e.g. the demo's. */
       demoDirectory?: string;
@@ -63,6 +72,8 @@ export interface Config {
       rescanInterval?: HumanDuration | string;
       /** GitHub rate limits that reset sooner are waited out; longer ones pause the cycle until the reset. Default 60 seconds. */
       maxRateLimitWait?: HumanDuration | string;
+      /** Organisations whose every (non-archived) repository is scanned too: `org` on github.com, or `host/org`. */
+      organizations?: string[];
       /** Scan checkouts on disk instead of a source host: `<path>/<repository name>` for repositories of `owner` on `host`. */
       localDirectory?: { path: string; owner: string; host?: string };
       /** Adds to or replaces the detection tables: organisation tracer libraries, flow-id headers, minimum versions, libraries. */

@@ -19,14 +19,19 @@ import {
   ScmIntegrations,
 } from '@backstage/integration';
 import {
+  compileRulePacks,
   mergeDetectionSettings,
   storyPermissions,
 } from '@internal/plugin-tracing-adoption-common';
+import {
+  DEFAULT_RULE_PACK_SOURCES,
+  loadConfiguredRulePacks,
+} from './compliance/loadConfiguredRulePacks';
 import path from 'node:path';
 import { loadDemoStories } from './stories/loadDemoStories';
 import { GitHubRepositoryScanner } from './scanning/GitHubRepositoryScanner';
 import { LocalRepositoryScanner } from './scanning/LocalRepositoryScanner';
-import { RepositoryScanJob } from './scanning/RepositoryScanJob';
+import { RepositoryScanJob, uniqueTargets } from './scanning/RepositoryScanJob';
 import { CatalogSync } from './catalog/CatalogSync';
 import { readSettings } from './config/readSettings';
 import { createDatabaseStores } from './database/createDatabaseStores';
@@ -140,6 +145,7 @@ export const tracingAdoptionPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
         userInfo: coreServices.userInfo,
       },
       async init({
@@ -153,6 +159,7 @@ export const tracingAdoptionPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         scheduler,
+        urlReader,
         userInfo,
       }) {
         const settings = readSettings(config);
@@ -235,6 +242,15 @@ export const tracingAdoptionPlugin = createBackendPlugin({
           logger,
           lookbackMs: settings.analysis.lookbackMs,
           flowIdAttributes: settings.analysis.flowIdAttributes,
+          rulePacks: compileRulePacks(
+            await loadConfiguredRulePacks({
+              sources:
+                config.getOptionalStringArray(
+                  'tracingAdoption.compliance.packs',
+                ) ?? DEFAULT_RULE_PACK_SOURCES,
+              urlReader,
+            }),
+          ),
         });
         await scheduler.scheduleTask({
           id: 'tracing-adoption-operation-analysis',
@@ -251,19 +267,31 @@ export const tracingAdoptionPlugin = createBackendPlugin({
           );
         }
         const integrations = ScmIntegrations.fromConfig(config);
-        scannerExtensions.addRepositoryScanner(
-          new GitHubRepositoryScanner({
-            integrations,
-            credentialsProvider:
-              DefaultGithubCredentialsProvider.fromIntegrations(integrations),
-            logger,
-            maxRateLimitWaitSeconds: scanning.maxRateLimitWaitSeconds,
-          }),
-        );
+        const githubScanner = new GitHubRepositoryScanner({
+          integrations,
+          credentialsProvider:
+            DefaultGithubCredentialsProvider.fromIntegrations(integrations),
+          logger,
+          maxRateLimitWaitSeconds: scanning.maxRateLimitWaitSeconds,
+        });
+        scannerExtensions.addRepositoryScanner(githubScanner);
         const scanJob = new RepositoryScanJob({
           scanners: scannerExtensions.scanners,
           store: scanStore,
-          listTargets: () => store.listRepositories(),
+          listTargets: async () =>
+            uniqueTargets([
+              ...(await store.listRepositories()),
+              ...(
+                await Promise.all(
+                  scanning.organizations.map(org =>
+                    githubScanner.listOrganizationRepositories(
+                      org.host,
+                      org.name,
+                    ),
+                  ),
+                )
+              ).flat(),
+            ]),
           detectionSettings: mergeDetectionSettings(scanning.detection),
           settings: {
             concurrency: scanning.concurrency,

@@ -84,4 +84,6 @@ export interface RepositoryScanner {
       signal: AbortSignal;
     },
   ): Promise<RepositoryScanOutcome>;
+  /** What is left of the host's API quota, for progress logs; when known. */
+  describeQuota?(target: RepositoryTarget): string | undefined;
 }

@@ -105,6 +105,25 @@ export async function startFakeGitHub(options: { quota?: number } = {}) {
       return;
     }
 
+    const orgMatch = url.pathname.match(/^\/orgs\/([^/]+)\/repos$/);
+    if (request.method === 'GET' && orgMatch) {
+      remaining -= 1;
+      stats.quotaSpent += 1;
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const all = [...repositories.entries()]
+        .filter(([slug]) => slug.startsWith(`${orgMatch[1]}/`))
+        .sort(([a], [b]) => a.localeCompare(b));
+      send(
+        200,
+        all.slice((page - 1) * perPage, page * perPage).map(([slug, repo]) => ({
+          full_name: slug,
+          archived: !!repo.archived,
+        })),
+      );
+      return;
+    }
+
     const repoMatch = url.pathname.match(
       /^\/repos\/([^/]+)\/([^/]+)(\/git\/trees\/(.+))?$/,
     );

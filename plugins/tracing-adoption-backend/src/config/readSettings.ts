@@ -64,6 +64,8 @@ export interface ScanningSettings {
   /** Raw `detection` overrides, validated by mergeDetectionSettings. */
   detection: JsonObject;
   localDirectory?: { directory: string; host: string; owner: string };
+  /** Organisations whose every repository is scanned, beyond the catalog's. */
+  organizations: Array<{ host: string; name: string }>;
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
 
@@ -205,6 +207,19 @@ function readScanning(config: Config | undefined): ScanningSettings {
       durationMs(config, 'maxRateLimitWait', { seconds: 60 }) / 1000,
     detection: (config?.getOptional<JsonObject>('detection') ??
       {}) as JsonObject,
+    organizations: (config?.getOptionalStringArray('organizations') ?? []).map(
+      entry => {
+        const [host, name] = entry.includes('/')
+          ? entry.split('/', 2)
+          : ['github.com', entry];
+        if (!host || !name || !/^[\w.-]+$/.test(name)) {
+          throw new Error(
+            `Invalid config ${context}.organizations entry '${entry}': expected 'org' or 'host/org'`,
+          );
+        }
+        return { host, name };
+      },
+    ),
     localDirectory: local
       ? {
           directory: local.getString('path'),

@@ -1,4 +1,8 @@
-import { Span, Trace } from '@internal/plugin-tracing-adoption-common';
+import {
+  ComplianceReport,
+  Span,
+  Trace,
+} from '@internal/plugin-tracing-adoption-common';
 import { Knex } from 'knex';
 import {
   OperationAnalysisRow,
@@ -39,6 +43,9 @@ type AnalysisDbRow = {
   sample_size: number;
   analysis: string;
 };
+
+/** Older reports are only kept to read one while the next is written. */
+const KEPT_COMPLIANCE_REPORTS = 3;
 
 function windowStartOf(time: Date, windowMs: number): Date {
   return new Date(Math.floor(time.getTime() / windowMs) * windowMs);
@@ -323,6 +330,42 @@ export class DatabaseTraceStore implements TraceStore {
           .merge();
       }
     });
+  }
+
+  async saveComplianceReport(
+    report: ComplianceReport,
+    evaluatedAt: Date,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('compliance_reports').insert({
+        evaluated_at: evaluatedAt,
+        report: JSON.stringify(report),
+      });
+      const keep = await tx('compliance_reports')
+        .select('id')
+        .orderBy('id', 'desc')
+        .limit(KEPT_COMPLIANCE_REPORTS);
+      await tx('compliance_reports')
+        .whereNotIn(
+          'id',
+          keep.map(row => row.id),
+        )
+        .delete();
+    });
+  }
+
+  async latestComplianceReport(): Promise<
+    { report: ComplianceReport; evaluatedAt: string } | undefined
+  > {
+    const row = await this.db('compliance_reports')
+      .orderBy('id', 'desc')
+      .first();
+    return row
+      ? {
+          report: JSON.parse(row.report),
+          evaluatedAt: toIsoString(row.evaluated_at),
+        }
+      : undefined;
   }
 
   async listOperationAnalyses(): Promise<OperationAnalysisRow[]> {

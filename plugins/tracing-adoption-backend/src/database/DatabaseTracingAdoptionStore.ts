@@ -226,6 +226,15 @@ export class DatabaseTracingAdoptionStore implements TracingAdoptionStore {
     return rows.map(row => ({ host: row.repo_host, slug: row.repo_slug }));
   }
 
+  async serviceOwners(): Promise<Map<string, string>> {
+    const rows: Array<{ service_name: string; owner_ref: string }> =
+      await this.db('tracked_services')
+        .select('service_name', 'owner_ref')
+        .whereNotNull('owner_ref')
+        .orderBy('entity_ref');
+    return new Map(rows.map(row => [row.service_name, row.owner_ref]));
+  }
+
   async listServiceNames(): Promise<string[]> {
     const rows: Array<{ service_name: string }> = await this.db(
       'tracked_services',

@@ -1,4 +1,5 @@
 import {
+  ComplianceReport,
   OperationAnalysis,
   Span,
   Trace,
@@ -97,6 +98,14 @@ export interface TraceStore {
   listSourceStatuses(): Promise<TraceSourceStatusRow[]>;
 
   saveOperationAnalyses(rows: OperationAnalysisRow[]): Promise<void>;
+  /** Stores a report and drops all but the latest few. */
+  saveComplianceReport(
+    report: ComplianceReport,
+    evaluatedAt: Date,
+  ): Promise<void>;
+  latestComplianceReport(): Promise<
+    { report: ComplianceReport; evaluatedAt: string } | undefined
+  >;
   listOperationAnalyses(): Promise<OperationAnalysisRow[]>;
   getOperationAnalysis(
     operationKey: string,

@@ -39,6 +39,8 @@ export interface TracingAdoptionStore {
   listTeams(): Promise<TeamWithServiceCount[]>;
   /** Distinct repositories of all tracked services, sorted. */
   listRepositories(): Promise<Array<{ host: string; slug: string }>>;
+  /** Owning team of each `service.name` that has one. */
+  serviceOwners(): Promise<Map<string, string>>;
   /** Distinct `service.name`s of all tracked services. */
   listServiceNames(): Promise<string[]>;
   startJobRun(job: string, startedAt: Date): Promise<number>;

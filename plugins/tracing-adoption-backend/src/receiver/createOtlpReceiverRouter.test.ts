@@ -147,9 +147,31 @@ describe('OTLP receiver', () => {
         .set('authorization', mockCredentials.user.header());
       expect(detail.status).toBe(200);
       expect(detail.body.analysis.sample.traceIds).toEqual([traceId]);
+      expect(detail.body.compliance).toMatchObject({
+        tracesRequested: 1,
+        tracesFound: 1,
+        spansEvaluated: 3,
+      });
       expect(detail.body.analysis.errors.sourcesByService).toEqual([
         expect.objectContaining({ service: 'checkout', errorSources: 1 }),
       ]);
+
+      const compliance = await request(backend.server)
+        .get('/api/tracing-adoption/compliance')
+        .set('authorization', mockCredentials.user.header());
+      expect(compliance.status).toBe(200);
+      expect(compliance.body).toMatchObject({
+        tracesEvaluated: 1,
+        spansEvaluated: 3,
+        packs: [
+          expect.objectContaining({ name: 'opentelemetry' }),
+          expect.objectContaining({ name: 'opentracing' }),
+        ],
+      });
+      expect(
+        compliance.body.services.map((s: { service: string }) => s.service),
+      ).toEqual(['checkout', 'edge-gateway']);
+      expect(compliance.body.score).toEqual(expect.any(Number));
 
       const sources = await request(backend.server)
         .get('/api/tracing-adoption/trace-sources')

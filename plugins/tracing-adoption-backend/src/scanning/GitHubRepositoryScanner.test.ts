@@ -53,6 +53,7 @@ async function setUp(maxRateLimitWaitSeconds = 0) {
       DefaultGithubCredentialsProvider.fromIntegrations(integrations),
     logger: mockServices.logger.mock(),
     maxRateLimitWaitSeconds,
+    retries: 1,
   });
   return { github, scanner, blobCache: memoryBlobCache() };
 }
@@ -240,7 +241,7 @@ describe('GitHubRepositoryScanner', () => {
       expect((await scanner.scan(target, context(blobCache))).status).toBe(
         'scanned',
       );
-      github.failNext(500, 500, 500, 500, 500);
+      github.failNext(500, 500);
       await expect(scanner.scan(target, context(blobCache))).rejects.toThrow(
         /shopfront\/cart/,
       );
@@ -248,4 +249,29 @@ describe('GitHubRepositoryScanner', () => {
       await github.close();
     }
   }, 30_000);
+
+  it('lists every repository of an organisation across pages, without archived ones', async () => {
+    const { github, scanner } = await setUp();
+    try {
+      for (let i = 0; i < 150; i++) {
+        github.setRepository(`shopfront/svc-${String(i).padStart(3, '0')}`, {
+          files: {},
+        });
+      }
+      github.setRepository('shopfront/old', { archived: true, files: {} });
+      github.setRepository('elsewhere/svc', { files: {} });
+      const targets = await scanner.listOrganizationRepositories(
+        'github.com',
+        'shopfront',
+      );
+      expect(targets).toHaveLength(150);
+      expect(targets[0]).toEqual({
+        host: 'github.com',
+        slug: 'shopfront/svc-000',
+      });
+      expect(targets.some(t => t.slug === 'shopfront/old')).toBe(false);
+    } finally {
+      await github.close();
+    }
+  });
 });

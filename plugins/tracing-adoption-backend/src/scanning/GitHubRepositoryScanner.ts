@@ -8,9 +8,7 @@ import {
   selectPathsToRead,
 } from '@internal/plugin-tracing-adoption-common';
 import {
-  BlobCache,
   RepositoryScanOutcome,
-  RepositoryScanState,
   RepositoryScanner,
   RepositoryTarget,
 } from '@internal/plugin-tracing-adoption-node';
@@ -20,6 +18,11 @@ import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
 
 const ScanningOctokit = Octokit.plugin(throttling, retry);
+
+type ScanContext = Parameters<RepositoryScanner['scan']>[1];
+
+/** The largest page the repositories API serves. */
+const ORGANIZATION_PAGE_SIZE = 100;
 type ScanningOctokit = InstanceType<typeof ScanningOctokit>;
 
 /** GraphQL node lookups per query; GitHub allows far more, answers stay small. */
@@ -87,19 +90,69 @@ export class GitHubRepositoryScanner implements RepositoryScanner {
     return this.options.integrations.github.byHost(target.host) !== undefined;
   }
 
-  /** Quota seen in the last answer from a host, for progress logs. */
-  quota(host: string): HostClient['quota'] | undefined {
-    return this.#clients.get(host)?.quota;
+  describeQuota(target: RepositoryTarget): string | undefined {
+    const quota = this.#clients.get(target.host)?.quota;
+    if (quota?.remaining === undefined) {
+      return undefined;
+    }
+    return `${quota.remaining}/${quota.limit} requests left on ${
+      target.host
+    } until ${quota.resetAt?.toISOString()}`;
+  }
+
+  /**
+   * Every repository of a GitHub organisation, for scanning beyond the
+   * catalog. Archived repositories are left out.
+   */
+  async listOrganizationRepositories(
+    host: string,
+    organization: string,
+  ): Promise<RepositoryTarget[]> {
+    const client = this.clientFor(host);
+    const credentials = await this.options.credentialsProvider.getCredentials({
+      url: `https://${host}/${organization}`,
+    });
+    const targets: RepositoryTarget[] = [];
+    for (let page = 1; ; page++) {
+      const { data } = await client.octokit.request('GET /orgs/{org}/repos', {
+        org: organization,
+        per_page: ORGANIZATION_PAGE_SIZE,
+        page,
+        headers: credentials.headers ?? {},
+      });
+      for (const repository of data) {
+        if (!repository.archived) {
+          targets.push({ host, slug: repository.full_name });
+        }
+      }
+      if (data.length < ORGANIZATION_PAGE_SIZE) {
+        return targets;
+      }
+    }
   }
 
   async scan(
     target: RepositoryTarget,
-    context: {
-      previous?: RepositoryScanState;
-      settings: Parameters<typeof scanRepositoryFiles>[0]['settings'];
-      blobCache: BlobCache;
-      signal: AbortSignal;
-    },
+    context: ScanContext,
+  ): Promise<RepositoryScanOutcome> {
+    // one signal per repository: requests add abort listeners that would
+    // otherwise pile up on the scan cycle's signal for thousands of repositories
+    const scanAbort = new AbortController();
+    const onCycleAbort = () => scanAbort.abort(context.signal.reason);
+    context.signal.addEventListener('abort', onCycleAbort, { once: true });
+    try {
+      return await this.scanRepository(target, {
+        ...context,
+        signal: scanAbort.signal,
+      });
+    } finally {
+      context.signal.removeEventListener('abort', onCycleAbort);
+    }
+  }
+
+  private async scanRepository(
+    target: RepositoryTarget,
+    context: ScanContext,
   ): Promise<RepositoryScanOutcome> {
     const client = this.clientFor(target.host);
     if (

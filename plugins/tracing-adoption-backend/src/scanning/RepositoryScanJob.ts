@@ -29,6 +29,12 @@ export interface ScanCycleSummary {
   pausedUntil?: string;
 }
 
+/** Each repository once, in a stable order. */
+export function uniqueTargets(targets: RepositoryTarget[]): RepositoryTarget[] {
+  const byKey = new Map(targets.map(t => [targetKey(t), t]));
+  return [...byKey.keys()].sort().map(key => byKey.get(key)!);
+}
+
 /**
  * Scans every repository once per cycle. Each repository's outcome is stored
  * as soon as it is known, so a cycle interrupted by a rate limit, a timeout or
@@ -61,6 +67,11 @@ export class RepositoryScanJob {
     } = this.options;
     const targets = await listTargets();
     let cycle = await store.currentCycle();
+    if (targets.length === 0 && !cycle) {
+      // the catalog sync has not mirrored any repository yet: nothing to cycle over
+      logger.info('Repository scan: no repository to scan yet');
+      return undefined;
+    }
     if (cycle?.finishedAt) {
       if (
         now.getTime() - Date.parse(cycle.finishedAt) <

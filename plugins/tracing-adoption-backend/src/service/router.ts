@@ -1,5 +1,9 @@
 import { InputError, NotFoundError } from '@backstage/errors';
-import { RepositoryScanSummary } from '@internal/plugin-tracing-adoption-common';
+import {
+  RepositoryScanSummary,
+  complianceByTeam,
+  complianceOfOperation,
+} from '@internal/plugin-tracing-adoption-common';
 import { TraceSource } from '@internal/plugin-tracing-adoption-node';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi/generated';
@@ -127,10 +131,41 @@ export async function createRouter(
     }
     const now = new Date();
     const health = new Map((await sourceViews(now)).map(s => [s.id, s.health]));
+    const compliance = await traceStore.latestComplianceReport();
     res.json({
       summary: observedOperationSummary(row, health, now, staleAfterMs),
       analysis: row.analysis.result as unknown as Record<string, unknown>,
       traceLinks: traceLinks(row, traceSources),
+      compliance: compliance
+        ? (complianceOfOperation(
+            compliance.report,
+            row.analysis.result.sample.traceIds,
+          ) as unknown as Record<string, unknown>)
+        : undefined,
+    });
+  });
+
+  router.get('/compliance', async (_req, res) => {
+    const latest = await traceStore.latestComplianceReport();
+    if (!latest) {
+      res.json({});
+      return;
+    }
+    const { report } = latest;
+    const { teams, unownedServices } = complianceByTeam(
+      report,
+      await store.serviceOwners(),
+    );
+    res.json({
+      evaluatedAt: latest.evaluatedAt,
+      packs: report.packs,
+      tracesEvaluated: report.tracesEvaluated,
+      spansEvaluated: report.spansEvaluated,
+      score: report.score,
+      services: report.services as unknown as Record<string, unknown>[],
+      teams: teams as unknown as Record<string, unknown>[],
+      unownedServices,
+      migrations: report.migrations as unknown as Record<string, unknown>[],
     });
   });
 

@@ -1,7 +1,9 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  CompiledRulePacks,
   OperationMatcher,
   analyzeOperation,
+  evaluateTraces,
   findRootSpans,
 } from '@internal/plugin-tracing-adoption-common';
 import { OperationAnalysisRow, TraceStore } from '../database/TraceStore';
@@ -16,6 +18,7 @@ export function operationKey(operation: OperationMatcher): string {
 export interface AnalysisJobSummary {
   tracesAnalysed: number;
   operationsAnalysed: number;
+  complianceScore?: number | null;
 }
 
 /**
@@ -31,11 +34,13 @@ export class OperationAnalysisJob {
       logger: LoggerService;
       lookbackMs: number;
       flowIdAttributes: readonly string[];
+      rulePacks: CompiledRulePacks;
     },
   ) {}
 
   async run(now: Date = new Date()): Promise<AnalysisJobSummary> {
-    const { store, logger, lookbackMs, flowIdAttributes } = this.options;
+    const { store, logger, lookbackMs, flowIdAttributes, rulePacks } =
+      this.options;
     const samples = await store.listSamples(
       new Date(now.getTime() - lookbackMs),
     );
@@ -98,11 +103,21 @@ export class OperationAnalysisJob {
       });
     }
     await store.saveOperationAnalyses(rows);
+    let complianceScore: number | null | undefined;
+    if (traces.length > 0 && rulePacks.packs.length > 0) {
+      const report = evaluateTraces(traces, rulePacks);
+      await store.saveComplianceReport(report, now);
+      complianceScore = report.score;
+    }
     logger.info(
       `Operation analysis: ${rows.length} operations over ${
         traces.length
       } sampled traces of the last ${Math.round(lookbackMs / 60000)} minutes`,
     );
-    return { tracesAnalysed: traces.length, operationsAnalysed: rows.length };
+    return {
+      tracesAnalysed: traces.length,
+      operationsAnalysed: rows.length,
+      complianceScore,
+    };
   }
 }

@@ -345,6 +345,80 @@ export const spec = {
         },
       },
     },
+    '/compliance': {
+      get: {
+        operationId: 'GetCompliance',
+        summary:
+          'Semantic-convention compliance of the sampled spans per service and team, with the broken rules, examples, fixes and attribute migrations.',
+        responses: {
+          '200': {
+            description:
+              'The latest compliance report; empty before the first analysis.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  properties: {
+                    evaluatedAt: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    packs: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: {},
+                      },
+                    },
+                    tracesEvaluated: {
+                      type: 'integer',
+                    },
+                    spansEvaluated: {
+                      type: 'integer',
+                    },
+                    score: {
+                      type: 'number',
+                      nullable: true,
+                    },
+                    services: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: {},
+                      },
+                    },
+                    teams: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: {},
+                      },
+                    },
+                    unownedServices: {
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                    migrations: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: {},
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/v1/traces': {
       post: {
         operationId: 'ExportTraces',
@@ -1184,6 +1258,12 @@ export const spec = {
             },
             description:
               "Example trace id → URL in its source's UI, where one is configured.",
+          },
+          compliance: {
+            type: 'object',
+            additionalProperties: {},
+            description:
+              "Convention compliance of the operation's listed sample traces (OperationCompliance), once a report exists.",
           },
         },
       },
