@@ -1,17 +1,33 @@
-import type { RepositoryScanResult } from '@internal/plugin-tracing-adoption-common';
+import Ajv from 'ajv';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_REPOSITORIES, runCli } from '../testUtils/runCli';
+import type { ScanAllEnvelope, ScanEnvelope } from './scanEnvelope';
+
+const schema = JSON.parse(
+  fs.readFileSync(
+    path.resolve(__dirname, '../../schema/scan.schema.json'),
+    'utf8',
+  ),
+);
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+
+function expectValid(envelope: unknown) {
+  const valid = validate(envelope);
+  expect(validate.errors ?? []).toEqual([]);
+  expect(valid).toBe(true);
+}
 
 const cart = path.join(DEMO_REPOSITORIES, 'cart');
 const tax = path.join(DEMO_REPOSITORIES, 'tax');
 
+function tempDirectory(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'tracing-adoption-scan-'));
+}
+
 function writeConfig(text: string): string {
-  const directory = fs.mkdtempSync(
-    path.join(os.tmpdir(), 'tracing-adoption-scan-'),
-  );
-  const file = path.join(directory, 'app-config.yaml');
+  const file = path.join(tempDirectory(), 'app-config.yaml');
   fs.writeFileSync(file, text);
   return file;
 }
@@ -31,15 +47,40 @@ describe('scan', () => {
 
   it('reports cart as JSON', async () => {
     const run = await runCli(['scan', cart, '--format', 'json']);
-    const scan: RepositoryScanResult & { directory: string } = JSON.parse(
-      run.stdout,
-    );
+    expect(run.exitCode).toBe(0);
+    const scan: ScanEnvelope = JSON.parse(run.stdout);
+    expectValid(scan);
+    expect(Object.keys(scan)).toEqual([
+      'schemaVersion',
+      'directory',
+      'durationMs',
+      'filesRead',
+      'serviceDirectories',
+      'problems',
+    ]);
+    expect(scan.schemaVersion).toBe(1);
     expect(scan.directory).toBe(cart);
+    expect(scan.filesRead).toBeGreaterThan(0);
     const [root] = scan.serviceDirectories;
     expect(root.summary.instrumentation).toBe('opentelemetry');
     expect(root.findings.map(finding => finding.library)).toContain(
       '@opentelemetry/sdk-node',
     );
+  });
+
+  it('reports an unparseable manifest as a problem in valid JSON', async () => {
+    const checkout = tempDirectory();
+    fs.writeFileSync(path.join(checkout, 'package.json'), '{ "name": ');
+    const run = await runCli(['scan', checkout, '--format', 'json']);
+    expect(run.exitCode).toBe(0);
+    const scan: ScanEnvelope = JSON.parse(run.stdout);
+    expectValid(scan);
+    expect(scan.problems).toEqual([
+      expect.objectContaining({ path: 'package.json' }),
+    ]);
+    expect(scan.serviceDirectories[0].manifests).toEqual([
+      expect.objectContaining({ path: 'package.json', parsed: false }),
+    ]);
   });
 
   it('finds no tracing in tax and still succeeds', async () => {
@@ -59,16 +100,24 @@ describe('scan', () => {
       'json',
     ]);
     expect(run.exitCode).toBe(0);
-    const result = JSON.parse(run.stdout);
+    const result: ScanAllEnvelope = JSON.parse(run.stdout);
+    expectValid(result);
+    expect(result.schemaVersion).toBe(1);
+    expect(result.directory).toBe(DEMO_REPOSITORIES);
+    expect(result.repositories.every(scan => !('schemaVersion' in scan))).toBe(
+      true,
+    );
+    expect(result.filesRead).toBe(
+      result.repositories.reduce((sum, scan) => sum + scan.filesRead, 0),
+    );
     const checkouts = fs
       .readdirSync(DEMO_REPOSITORIES, { withFileTypes: true })
       .filter(entry => entry.isDirectory());
     expect(result.repositories).toHaveLength(checkouts.length);
     expect(result.failures).toEqual([]);
     const instrumentationOf = (name: string) =>
-      result.repositories.find(
-        (scan: { directory: string }) => path.basename(scan.directory) === name,
-      ).serviceDirectories[0].summary.instrumentation;
+      result.repositories.find(scan => path.basename(scan.directory) === name)
+        ?.serviceDirectories[0].summary.instrumentation;
     expect(instrumentationOf('cart')).toBe('opentelemetry');
     expect(instrumentationOf('tax')).toBe('none');
   });

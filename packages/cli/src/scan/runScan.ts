@@ -13,6 +13,7 @@ import {
 import { formatRepositoryScanText } from './formatScanText';
 import { readDetectionConfig } from './readDetectionConfig';
 import type { FailedRepositoryScan, RepositoryScan } from './repositoryScan';
+import { scanAllEnvelope, scanEnvelope } from './scanEnvelope';
 
 export const SCAN_FORMATS = ['text', 'json'] as const;
 
@@ -82,7 +83,7 @@ export async function runScan(
     await writeResult(
       io,
       options.format === 'json'
-        ? JSON.stringify(scan, null, 2)
+        ? JSON.stringify(scanEnvelope(scan), null, 2)
         : formatRepositoryScanText(scan),
       options.output,
     );
@@ -105,7 +106,7 @@ export async function runScan(
   const text =
     options.format === 'json'
       ? JSON.stringify(
-          { directory, repositories: scans, failures, filesRead, durationMs },
+          scanAllEnvelope(directory, scans, failures, durationMs),
           null,
           2,
         )
