@@ -6,7 +6,6 @@
  *
  *   npm run bench:compliance     (BENCH_BASE_SPANS=12500)
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +17,7 @@ import {
   parseJaegerJson,
 } from '@internal/plugin-tracing-adoption-common';
 import { generateShopTraces, toJaegerJson } from './generateTraces';
+import { measureInChildProcess } from './measureInChildProcess';
 
 const PACK_FILES = [
   '../plugins/tracing-adoption-common/packs/opentelemetry.yaml',
@@ -68,19 +68,9 @@ function main() {
   );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const scale of [1, 4, 16]) {
-    const output = execFileSync(
-      process.execPath,
-      [
-        '--max-old-space-size=8192',
-        '-r',
-        '@backstage/cli/config/nodeTransform.cjs',
-        __filename,
-        '--child',
-        String(base * scale),
-      ],
-      { encoding: 'utf8', maxBuffer: 1 << 20 },
-    );
-    const r = JSON.parse(output.trim().split('\n').pop()!);
+    const r = measureInChildProcess<ReturnType<typeof measure>>(__filename, [
+      String(base * scale),
+    ]);
     console.log(
       `| ${r.spans} | ${r.payloadMB.toFixed(1)} | ${
         r.rules

@@ -8,7 +8,6 @@
  *   npm run bench            (sizes 12.5k, 50k, 200k spans)
  *   BENCH_BASE_SPANS=10000 npm run bench
  */
-import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import {
   OperationMatcher,
@@ -24,6 +23,7 @@ import {
   toOtlpJson,
   toOtlpProtobuf,
 } from './generateTraces';
+import { measureInChildProcess } from './measureInChildProcess';
 
 const OPERATIONS: OperationMatcher[] = [
   { entryService: 'edge-gateway', spanName: 'GET /api/products' },
@@ -125,20 +125,10 @@ function main() {
   const rows: Measurement[] = [];
   for (const format of ['jaeger', 'otlp-protobuf']) {
     for (const scale of [1, 4, 16]) {
-      const output = execFileSync(
-        process.execPath,
-        [
-          '--max-old-space-size=8192',
-          '-r',
-          '@backstage/cli/config/nodeTransform.cjs',
-          __filename,
-          '--child',
-          format,
-          String(base * scale),
-        ],
-        { encoding: 'utf8', maxBuffer: 1 << 20 },
-      );
-      const row = JSON.parse(output.trim().split('\n').pop()!) as Measurement;
+      const row = measureInChildProcess<Measurement>(__filename, [
+        format,
+        String(base * scale),
+      ]);
       rows.push(row);
       console.error(`measured ${format} at ${scale}× (${row.spans} spans)`);
     }
