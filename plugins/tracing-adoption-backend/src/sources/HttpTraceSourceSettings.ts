@@ -1,5 +1,6 @@
 import { ParseResult } from '@internal/plugin-tracing-adoption-common';
-import { FetchJsonOptions } from './fetchJson';
+import pLimit from 'p-limit';
+import { FetchJsonOptions, fetchJson } from './fetchJson';
 
 /** Settings every HTTP trace backend shares, read from app-config. */
 export interface HttpTraceSourceSettings {
@@ -12,8 +13,28 @@ export interface HttpTraceSourceSettings {
   traceUrlTemplate?: string;
 }
 
-export function joinUrl(baseUrl: string, path: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}${path}`;
+/** GETs `path` below the backend's base URL with the source's timeout and retries. */
+export function getJson(
+  settings: HttpTraceSourceSettings,
+  path: string,
+  signal: AbortSignal,
+): Promise<unknown> {
+  return fetchJson(`${settings.baseUrl.replace(/\/+$/, '')}${path}`, {
+    ...settings.request,
+    signal,
+  });
+}
+
+/** Reads each item with at most `concurrency` requests in flight, and merges the answers. */
+export async function readConcurrently<T>(
+  items: T[],
+  concurrency: number,
+  read: (item: T) => Promise<ParseResult>,
+): Promise<ParseResult> {
+  const limit = pLimit(concurrency);
+  return mergeParseResults(
+    await Promise.all(items.map(item => limit(() => read(item)))),
+  );
 }
 
 export function traceUrlFromTemplate(

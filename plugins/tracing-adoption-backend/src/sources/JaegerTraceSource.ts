@@ -7,12 +7,10 @@ import {
   TraceQuery,
   TraceSource,
 } from '@internal/plugin-tracing-adoption-node';
-import pLimit from 'p-limit';
-import { fetchJson } from './fetchJson';
 import {
   HttpTraceSourceSettings,
-  joinUrl,
-  mergeParseResults,
+  getJson,
+  readConcurrently,
   traceUrlFromTemplate,
 } from './HttpTraceSourceSettings';
 
@@ -34,13 +32,11 @@ export class JaegerTraceSource implements TraceSource {
   }
 
   async readTraces(query: TraceQuery): Promise<ParseResult> {
-    const limit = pLimit(this.settings.concurrency);
-    const results = await Promise.all(
-      query.serviceNames.map(service =>
-        limit(() => this.readService(service, query)),
-      ),
+    return readConcurrently(
+      query.serviceNames,
+      this.settings.concurrency,
+      service => this.readService(service, query),
     );
-    return mergeParseResults(results);
   }
 
   traceUrl(traceId: string): string | undefined {
@@ -51,7 +47,7 @@ export class JaegerTraceSource implements TraceSource {
     service: string,
     query: TraceQuery,
   ): Promise<ParseResult> {
-    const { baseUrl, request, apiVersion } = this.settings;
+    const { apiVersion } = this.settings;
     if (apiVersion === 'v3') {
       const params = new URLSearchParams({
         'query.service_name': service,
@@ -59,11 +55,9 @@ export class JaegerTraceSource implements TraceSource {
         'query.start_time_max': query.end.toISOString(),
         'query.num_traces': String(query.limitPerService),
       });
-      const body = await fetchJson(
-        joinUrl(baseUrl, `/api/v3/traces?${params}`),
-        { ...request, signal: query.signal },
+      return parseOtlpJson(
+        await getJson(this.settings, `/api/v3/traces?${params}`, query.signal),
       );
-      return parseOtlpJson(body);
     }
     const params = new URLSearchParams({
       service,
@@ -71,10 +65,8 @@ export class JaegerTraceSource implements TraceSource {
       end: String(query.end.getTime() * 1000),
       limit: String(query.limitPerService),
     });
-    const body = await fetchJson(joinUrl(baseUrl, `/api/traces?${params}`), {
-      ...request,
-      signal: query.signal,
-    });
-    return parseJaegerJson(body);
+    return parseJaegerJson(
+      await getJson(this.settings, `/api/traces?${params}`, query.signal),
+    );
   }
 }

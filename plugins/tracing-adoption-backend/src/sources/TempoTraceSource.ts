@@ -7,11 +7,10 @@ import {
   TraceSource,
 } from '@internal/plugin-tracing-adoption-node';
 import pLimit from 'p-limit';
-import { fetchJson } from './fetchJson';
 import {
   HttpTraceSourceSettings,
-  joinUrl,
-  mergeParseResults,
+  getJson,
+  readConcurrently,
   traceUrlFromTemplate,
 } from './HttpTraceSourceSettings';
 
@@ -41,22 +40,15 @@ export class TempoTraceSource implements TraceSource {
         }),
       ),
     );
-    const results = await Promise.all(
-      [...ids].map(id =>
-        limit(async () =>
-          parseOtlpJson(
-            await fetchJson(
-              joinUrl(
-                this.settings.baseUrl,
-                `/api/traces/${encodeURIComponent(id)}`,
-              ),
-              { ...this.settings.request, signal: query.signal },
-            ),
-          ),
+    return readConcurrently([...ids], this.settings.concurrency, async id =>
+      parseOtlpJson(
+        await getJson(
+          this.settings,
+          `/api/traces/${encodeURIComponent(id)}`,
+          query.signal,
         ),
       ),
     );
-    return mergeParseResults(results);
   }
 
   traceUrl(traceId: string): string | undefined {
@@ -73,9 +65,10 @@ export class TempoTraceSource implements TraceSource {
       end: String(Math.ceil(query.end.getTime() / 1000)),
       limit: String(query.limitPerService),
     });
-    const body = (await fetchJson(
-      joinUrl(this.settings.baseUrl, `/api/search?${params}`),
-      { ...this.settings.request, signal: query.signal },
+    const body = (await getJson(
+      this.settings,
+      `/api/search?${params}`,
+      query.signal,
     )) as TempoSearchResponse;
     if (!body || typeof body !== 'object' || !Array.isArray(body.traces)) {
       throw new Error(

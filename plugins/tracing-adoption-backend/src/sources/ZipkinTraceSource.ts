@@ -6,12 +6,10 @@ import {
   TraceQuery,
   TraceSource,
 } from '@internal/plugin-tracing-adoption-node';
-import pLimit from 'p-limit';
-import { fetchJson } from './fetchJson';
 import {
   HttpTraceSourceSettings,
-  joinUrl,
-  mergeParseResults,
+  getJson,
+  readConcurrently,
   traceUrlFromTemplate,
 } from './HttpTraceSourceSettings';
 
@@ -25,25 +23,25 @@ export class ZipkinTraceSource implements TraceSource {
   }
 
   async readTraces(query: TraceQuery): Promise<ParseResult> {
-    const limit = pLimit(this.settings.concurrency);
-    const results = await Promise.all(
-      query.serviceNames.map(service =>
-        limit(async () => {
-          const params = new URLSearchParams({
-            serviceName: service,
-            endTs: String(query.end.getTime()),
-            lookback: String(query.end.getTime() - query.start.getTime()),
-            limit: String(query.limitPerService),
-          });
-          const body = await fetchJson(
-            joinUrl(this.settings.baseUrl, `/api/v2/traces?${params}`),
-            { ...this.settings.request, signal: query.signal },
-          );
-          return parseZipkinJson(body);
-        }),
-      ),
+    return readConcurrently(
+      query.serviceNames,
+      this.settings.concurrency,
+      async service => {
+        const params = new URLSearchParams({
+          serviceName: service,
+          endTs: String(query.end.getTime()),
+          lookback: String(query.end.getTime() - query.start.getTime()),
+          limit: String(query.limitPerService),
+        });
+        return parseZipkinJson(
+          await getJson(
+            this.settings,
+            `/api/v2/traces?${params}`,
+            query.signal,
+          ),
+        );
+      },
     );
-    return mergeParseResults(results);
   }
 
   traceUrl(traceId: string): string | undefined {
