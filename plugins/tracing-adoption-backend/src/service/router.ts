@@ -79,6 +79,10 @@ export async function createRouter(
       staleAfterMs,
     );
   }
+
+  async function healthBySource(now: Date) {
+    return new Map((await sourceViews(now)).map(s => [s.id, s.health]));
+  }
   // story bodies may be up to 50 000 characters, above express' default limit
   const router = await createOpenApiRouter({
     middleware: [express.json({ limit: STORY_REQUEST_BODY_LIMIT })],
@@ -113,7 +117,7 @@ export async function createRouter(
 
   router.get('/observed-operations', async (_req, res) => {
     const now = new Date();
-    const health = new Map((await sourceViews(now)).map(s => [s.id, s.health]));
+    const health = await healthBySource(now);
     const rows = await traceStore.listOperationAnalyses();
     res.json({
       items: rows.map(row =>
@@ -130,7 +134,7 @@ export async function createRouter(
       );
     }
     const now = new Date();
-    const health = new Map((await sourceViews(now)).map(s => [s.id, s.health]));
+    const health = await healthBySource(now);
     const compliance = await traceStore.latestComplianceReport();
     res.json({
       summary: observedOperationSummary(row, health, now, staleAfterMs),
