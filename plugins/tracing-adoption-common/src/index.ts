@@ -12,3 +12,4 @@ export * from './apiTypes';
 export * from './scan';
 export * from './compliance';
 export * from './stories';
+export * from './rollout';
