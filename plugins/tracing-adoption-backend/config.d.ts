@@ -12,6 +12,20 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
 
+    /** Critical operations, campaigns and their history. */
+    rollout?: {
+      /**
+       * YAML file (path relative to the backend's working directory, or an
+       * http(s) URL read through the integrations) declaring operations and
+       * campaigns as code. Declared definitions are read-only in the portal.
+       */
+      definitions?: string;
+      /** How often the definitions file is re-read. Defaults to every 5 minutes. */
+      definitionsSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** How often today's burn-up snapshot is written. Defaults to hourly. */
+      snapshotSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
     /** The built-in OTLP/HTTP receiver at `/api/tracing-adoption/v1/traces`. */
     receiver?: {
       /** Defaults to true. */
@@ -62,6 +76,11 @@ export interface Config {
     stories?: {
       /** Directory of story YAML files published at start (idempotent by slug), e.g. the demo's. */
       demoDirectory?: string;
+      /**
+       * Notify the owners of the entities a story mentions when it is published (created as
+       * published, or a draft published), through the notifications backend. Default true.
+       */
+      notifyOnPublish?: boolean;
     };
 
     /** Repository scanning: which services carry which tracing instrumentation. */

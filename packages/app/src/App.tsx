@@ -12,10 +12,12 @@ import {
   catalogPlugin,
 } from '@backstage/plugin-catalog';
 import { orgPlugin } from '@backstage/plugin-org';
+import { SearchPage } from '@backstage/plugin-search';
 import { TracingAdoptionPage } from '@internal/plugin-tracing-adoption';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
+import { searchPage } from './components/search/SearchPage';
 
 const app = createApp({
   apis,
@@ -40,6 +42,9 @@ const routes = (
       {entityPage}
     </Route>
     <Route path="/tracing-adoption" element={<TracingAdoptionPage />} />
+    <Route path="/search" element={<SearchPage />}>
+      {searchPage}
+    </Route>
   </FlatRoutes>
 );
 

@@ -4,10 +4,18 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { tracingAdoptionCatalogExtensionPoint } from '@internal/plugin-tracing-adoption-node';
 import request from 'supertest';
+import { spec } from './schema/openapi/generated';
 import { tracingAdoptionPlugin } from './plugin';
 
 const entities: Entity[] = [
@@ -80,13 +88,28 @@ describe('tracingAdoptionPlugin', () => {
     expect(response.body).toEqual({ status: 'ok' });
   });
 
-  it('rejects unauthenticated requests to every data route with 401', async () => {
+  it('rejects unauthenticated requests to every route of openapi.yaml but /health with 401', async () => {
     const server = await startBackend();
-    for (const path of ['/services', '/teams']) {
+    const routes = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map(method => ({
+        method: method as 'get' | 'post' | 'put' | 'delete',
+        // any value reaches the handler's authentication
+        path: path.replace(/\{[^}]+\}/g, 'x'),
+      })),
+    );
+    expect(routes.length).toBeGreaterThan(30);
+    for (const { method, path } of routes) {
+      if (path === '/health') {
+        continue;
+      }
       const response = await request(server)
-        .get(`/api/tracing-adoption${path}`)
+        [method](`/api/tracing-adoption${path}`)
         .set('authorization', mockCredentials.none.header());
-      expect({ path, status: response.status }).toEqual({ path, status: 401 });
+      expect({ method, path, status: response.status }).toEqual({
+        method,
+        path,
+        status: 401,
+      });
     }
   });
 
@@ -166,5 +189,57 @@ describe('tracingAdoptionPlugin', () => {
       .set('authorization', mockCredentials.user.header());
     expect(response.status).toBe(400);
     expect(response.body.error.message).toMatch(/limit/);
+  });
+
+  it('announces published stories through the notifications service unless tracingAdoption.stories.notifyOnPublish is false', async () => {
+    for (const notifyOnPublish of [undefined, false]) {
+      const sent: NotificationSendOptions[] = [];
+      const { server } = await startTestBackend({
+        features: [
+          tracingAdoptionPlugin,
+          catalogServiceMock.factory({ entities }),
+          createServiceFactory({
+            service: notificationService,
+            deps: {},
+            factory: () => ({
+              send: async options => {
+                sent.push(options);
+              },
+            }),
+          }),
+          mockServices.rootConfig.factory({
+            data: {
+              app: { baseUrl: 'http://localhost:3000' },
+              tracingAdoption: { stories: { notifyOnPublish } },
+            },
+          }),
+        ],
+      });
+      const response = await request(server)
+        .post('/api/tracing-adoption/stories')
+        .set('authorization', mockCredentials.user.header())
+        .send({
+          title: 'Profile lookups were half of the login time',
+          body: 'One trace showed it.',
+          category: 'latency',
+          team: 'group:default/team-customer',
+          entityRefs: ['component:default/customer-profile'],
+          status: 'published',
+        });
+      expect(response.status).toBe(201);
+      expect({ notifyOnPublish, sent }).toEqual({
+        notifyOnPublish,
+        sent:
+          notifyOnPublish === false
+            ? []
+            : [
+                expect.objectContaining({
+                  recipients: expect.objectContaining({
+                    entityRef: ['component:default/customer-profile'],
+                  }),
+                }),
+              ],
+      });
+    }
   });
 });

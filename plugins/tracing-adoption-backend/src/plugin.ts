@@ -21,6 +21,7 @@ import {
 import {
   compileRulePacks,
   mergeDetectionSettings,
+  rolloutPermissions,
   storyPermissions,
 } from '@internal/plugin-tracing-adoption-common';
 import {
@@ -29,6 +30,8 @@ import {
 } from './compliance/loadConfiguredRulePacks';
 import path from 'node:path';
 import { loadDemoStories } from './stories/loadDemoStories';
+import { createStoryPublishNotifier } from './stories/storyNotifications';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { GitHubRepositoryScanner } from './scanning/GitHubRepositoryScanner';
 import { LocalRepositoryScanner } from './scanning/LocalRepositoryScanner';
 import { RepositoryScanJob, uniqueTargets } from './scanning/RepositoryScanJob';
@@ -40,6 +43,10 @@ import {
   createOtlpReceiverRouter,
 } from './receiver/createOtlpReceiverRouter';
 import { createRouter } from './service/router';
+import { RolloutDeclarationSync } from './rollout/RolloutDeclarations';
+import { RolloutEvaluator } from './rollout/RolloutEvaluator';
+import { RolloutSnapshotJob } from './rollout/RolloutSnapshotJob';
+import { SourceHealthReader } from './service/traceViews';
 import { createConfiguredTraceSource } from './sources/createConfiguredTraceSources';
 import { OperationAnalysisJob } from './traces/OperationAnalysisJob';
 import { TraceSampler } from './traces/TraceSampler';
@@ -142,6 +149,7 @@ export const tracingAdoptionPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -156,6 +164,7 @@ export const tracingAdoptionPlugin = createBackendPlugin({
         httpAuth,
         httpRouter,
         logger,
+        notifications,
         permissions,
         permissionsRegistry,
         scheduler,
@@ -163,9 +172,12 @@ export const tracingAdoptionPlugin = createBackendPlugin({
         userInfo,
       }) {
         const settings = readSettings(config);
-        const { store, traceStore, scanStore, storyStore } =
+        const { store, traceStore, scanStore, storyStore, rolloutStore } =
           await createDatabaseStores(database);
-        permissionsRegistry.addPermissions(storyPermissions);
+        permissionsRegistry.addPermissions([
+          ...storyPermissions,
+          ...rolloutPermissions,
+        ]);
         const demoStories = config.getOptionalString(
           'tracingAdoption.stories.demoDirectory',
         );
@@ -237,7 +249,29 @@ export const tracingAdoptionPlugin = createBackendPlugin({
           });
         }
 
+        const sourceHealth = new SourceHealthReader({
+          traceStore,
+          knownSources: [
+            ...(settings.receiver.enabled
+              ? [{ id: OTLP_RECEIVER_SOURCE_ID, kind: 'otlp' }]
+              : []),
+            ...[...traceSources.values()].map(s => ({
+              id: s.id,
+              kind: s.kind,
+            })),
+          ],
+          staleAfterMs: settings.analysis.staleAfterMs,
+        });
+        const rolloutEvaluator = new RolloutEvaluator({
+          store,
+          traceStore,
+          scanStore,
+          rolloutStore,
+          sourceHealth,
+          logger,
+        });
         const analysisJob = new OperationAnalysisJob({
+          rollout: { store: rolloutStore, evaluator: rolloutEvaluator },
           store: traceStore,
           logger,
           lookbackMs: settings.analysis.lookbackMs,
@@ -257,6 +291,36 @@ export const tracingAdoptionPlugin = createBackendPlugin({
           ...settings.analysis.schedule,
           fn: async () => {
             await analysisJob.run();
+          },
+        });
+
+        const { rollout } = settings;
+        if (rollout.definitions) {
+          const declarationSync = new RolloutDeclarationSync({
+            source: rollout.definitions,
+            urlReader,
+            store: rolloutStore,
+            logger,
+          });
+          await scheduler.scheduleTask({
+            id: 'tracing-adoption-rollout-definitions',
+            ...rollout.definitionsSchedule,
+            fn: async () => {
+              if (await declarationSync.run()) {
+                await rolloutEvaluator.evaluate();
+              }
+            },
+          });
+        }
+        const snapshotJob = new RolloutSnapshotJob({
+          store: rolloutStore,
+          logger,
+        });
+        await scheduler.scheduleTask({
+          id: 'tracing-adoption-rollout-snapshot',
+          ...rollout.snapshotSchedule,
+          fn: async () => {
+            await snapshotJob.run();
           },
         });
 
@@ -330,12 +394,25 @@ export const tracingAdoptionPlugin = createBackendPlugin({
               permissions,
               logger,
               appBaseUrl: config.getString('app.baseUrl'),
+              notifier:
+                config.getOptionalBoolean(
+                  'tracingAdoption.stories.notifyOnPublish',
+                ) ?? true
+                  ? createStoryPublishNotifier(notifications)
+                  : undefined,
+            },
+            rollout: {
+              store: rolloutStore,
+              evaluator: rolloutEvaluator,
+              httpAuth,
+              permissions,
+              logger,
+              sourceHealth,
+              traceSources,
+              declarationsSource: rollout.definitions,
             },
             traceSources,
-            pushSources: settings.receiver.enabled
-              ? [{ id: OTLP_RECEIVER_SOURCE_ID, kind: 'otlp' }]
-              : [],
-            staleAfterMs: settings.analysis.staleAfterMs,
+            sourceHealth,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

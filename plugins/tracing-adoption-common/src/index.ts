@@ -11,5 +11,6 @@ export * from './sourceHealth';
 export * from './apiTypes';
 export * from './scan';
 export * from './compliance';
+export * from './capacity';
 export * from './stories';
 export * from './rollout';

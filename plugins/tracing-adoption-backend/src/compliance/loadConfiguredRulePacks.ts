@@ -7,7 +7,7 @@ import {
   loadRulePack,
 } from '@internal/plugin-tracing-adoption-common';
 import fs from 'node:fs/promises';
-import path from 'node:path';
+import { readTextSource } from '../config/readTextSource';
 
 const BUILTIN_PREFIX = 'builtin:';
 const BUILTIN_PACKS = ['opentelemetry', 'opentracing'];
@@ -40,18 +40,7 @@ async function readSource(
       origin: `packs/${name}.yaml`,
     };
   }
-  if (/^https?:\/\//.test(source)) {
-    const response = await urlReader.readUrl(source);
-    return { text: (await response.buffer()).toString('utf8'), origin: source };
-  }
-  const file = path.resolve(source);
-  try {
-    return { text: await fs.readFile(file, 'utf8'), origin: source };
-  } catch (error) {
-    throw new Error(
-      `Cannot read rule pack ${file}: ${(error as Error).message}`,
-    );
-  }
+  return readTextSource(source, urlReader, 'rule pack');
 }
 
 /**

@@ -69,8 +69,16 @@ export interface ScanningSettings {
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
 
+export interface RolloutSettings {
+  /** File path or URL of the operations and campaigns declared as code. */
+  definitions?: string;
+  definitionsSchedule: SchedulerServiceTaskScheduleDefinition;
+  snapshotSchedule: SchedulerServiceTaskScheduleDefinition;
+}
+
 export interface TracingAdoptionSettings {
   catalogSyncSchedule: SchedulerServiceTaskScheduleDefinition;
+  rollout: RolloutSettings;
   receiver: ReceiverSettings;
   sampling: SamplingJobSettings;
   analysis: AnalysisSettings;
@@ -241,6 +249,7 @@ export function readSettings(rootConfig: Config): TracingAdoptionSettings {
   const receiver = config?.getOptionalConfig('receiver');
   const sampling = config?.getOptionalConfig('sampling');
   const analysis = config?.getOptionalConfig('analysis');
+  const rollout = config?.getOptionalConfig('rollout');
   const seenIds = new Set<string>(['otlp-receiver']);
 
   return {
@@ -249,6 +258,21 @@ export function readSettings(rootConfig: Config): TracingAdoptionSettings {
       timeout: { minutes: 5 },
       initialDelay: { seconds: 10 },
     }),
+    rollout: {
+      definitions: rollout?.getOptionalString('definitions'),
+      definitionsSchedule: schedule(rollout, 'definitionsSchedule', {
+        frequency: { minutes: 5 },
+        timeout: { minutes: 2 },
+        initialDelay: { seconds: 5 },
+      }),
+      // hourly, so a day's row exists even when replicas restart often; each
+      // run overwrites the day's figures
+      snapshotSchedule: schedule(rollout, 'snapshotSchedule', {
+        frequency: { hours: 1 },
+        timeout: { minutes: 10 },
+        initialDelay: { minutes: 1 },
+      }),
+    },
     receiver: {
       enabled: receiver?.getOptionalBoolean('enabled') ?? true,
       maxPendingSpans: positiveInteger(

@@ -180,6 +180,14 @@ export class DatabaseTracingAdoptionStore implements TracingAdoptionStore {
     };
   }
 
+  async listAllServices(): Promise<TrackedService[]> {
+    const rows = await this.db<ServiceRow>('tracked_services')
+      .select('*')
+      .orderBy('service_name')
+      .orderBy('entity_ref');
+    return rows.map(rowToService);
+  }
+
   async listTeams(): Promise<TeamWithServiceCount[]> {
     const rows = (await this.db<TeamRow>('teams')
       .leftJoin(

@@ -36,6 +36,8 @@ export interface TracingAdoptionStore {
   listServices(
     query: ServiceQuery,
   ): Promise<{ items: TrackedService[]; totalCount: number }>;
+  /** Every tracked service, ordered by service name. */
+  listAllServices(): Promise<TrackedService[]>;
   listTeams(): Promise<TeamWithServiceCount[]>;
   /** Distinct repositories of all tracked services, sorted. */
   listRepositories(): Promise<Array<{ host: string; slug: string }>>;

@@ -2,6 +2,7 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { DatabaseRolloutStore } from '../rollout/DatabaseRolloutStore';
 import { DatabaseStoryStore } from '../stories/DatabaseStoryStore';
 import { DatabaseScanStore } from './DatabaseScanStore';
 import { DatabaseTraceStore } from './DatabaseTraceStore';
@@ -26,5 +27,6 @@ export async function createDatabaseStores(database: DatabaseService) {
     traceStore: new DatabaseTraceStore(client),
     scanStore: new DatabaseScanStore(client),
     storyStore: new DatabaseStoryStore(client),
+    rolloutStore: new DatabaseRolloutStore(client),
   };
 }

@@ -17,9 +17,13 @@ import {
 } from '../stories/registerStoryRoutes';
 import { TracingAdoptionStore } from '../database/TracingAdoptionStore';
 import {
+  RolloutRouteDependencies,
+  registerRolloutRoutes,
+} from '../rollout/registerRolloutRoutes';
+import {
+  SourceHealthReader,
   observedOperationSummary,
   traceLinks,
-  traceSourceViews,
 } from './traceViews';
 
 export interface RouterOptions {
@@ -27,11 +31,10 @@ export interface RouterOptions {
   traceStore: TraceStore;
   scanStore: ScanStore;
   stories: StoryRouteDependencies;
-  /** Pulled sources by id, for their kind and links into their UIs. */
+  rollout: RolloutRouteDependencies;
+  /** Pulled sources by id, for links into their UIs. */
   traceSources: Map<string, TraceSource>;
-  /** Sources that push (the OTLP receiver), listed even before their first trace. */
-  pushSources: Array<{ id: string; kind: string }>;
-  staleAfterMs: number;
+  sourceHealth: SourceHealthReader;
 }
 
 const DEFAULT_PAGE_SIZE = 100;
@@ -59,35 +62,14 @@ function optionalInteger(
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const {
-    store,
-    traceStore,
-    scanStore,
-    traceSources,
-    pushSources,
-    staleAfterMs,
-  } = options;
-
-  async function sourceViews(now: Date) {
-    return traceSourceViews(
-      [
-        ...pushSources,
-        ...[...traceSources.values()].map(s => ({ id: s.id, kind: s.kind })),
-      ],
-      await traceStore.listSourceStatuses(),
-      now,
-      staleAfterMs,
-    );
-  }
-
-  async function healthBySource(now: Date) {
-    return new Map((await sourceViews(now)).map(s => [s.id, s.health]));
-  }
+  const { store, traceStore, scanStore, traceSources, sourceHealth } = options;
+  const { staleAfterMs } = sourceHealth;
   // story bodies may be up to 50 000 characters, above express' default limit
   const router = await createOpenApiRouter({
     middleware: [express.json({ limit: STORY_REQUEST_BODY_LIMIT })],
   });
   registerStoryRoutes(router, options.stories);
+  registerRolloutRoutes(router, options.rollout);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -112,12 +94,12 @@ export async function createRouter(
   });
 
   router.get('/trace-sources', async (_req, res) => {
-    res.json({ items: await sourceViews(new Date()) });
+    res.json({ items: await sourceHealth.views(new Date()) });
   });
 
   router.get('/observed-operations', async (_req, res) => {
     const now = new Date();
-    const health = await healthBySource(now);
+    const health = await sourceHealth.healthBySource(now);
     const rows = await traceStore.listOperationAnalyses();
     res.json({
       items: rows.map(row =>
@@ -134,7 +116,7 @@ export async function createRouter(
       );
     }
     const now = new Date();
-    const health = await healthBySource(now);
+    const health = await sourceHealth.healthBySource(now);
     const compliance = await traceStore.latestComplianceReport();
     res.json({
       summary: observedOperationSummary(row, health, now, staleAfterMs),

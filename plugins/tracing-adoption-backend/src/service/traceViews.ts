@@ -8,6 +8,7 @@ import { TraceSource } from '@internal/plugin-tracing-adoption-node';
 import {
   OperationAnalysisRow,
   TraceSourceStatusRow,
+  TraceStore,
 } from '../database/TraceStore';
 
 export interface TraceSourceView
@@ -47,14 +48,68 @@ export function traceSourceViews(
   });
 }
 
+/**
+ * Sources behind an analysis that are not healthy; the analysis is stale when
+ * there are any, or when it is older than `staleAfterMs`.
+ */
+export function analysisStaleness(
+  analysis: { sourceIds: string[]; analyzedAt: string },
+  healthBySource: Map<string, SourceHealth>,
+  now: Date,
+  staleAfterMs: number,
+): { stale: boolean; staleSources: string[] } {
+  const staleSources = analysis.sourceIds.filter(
+    id => (healthBySource.get(id) ?? 'never-read') !== 'ok',
+  );
+  return {
+    stale:
+      staleSources.length > 0 ||
+      now.getTime() - Date.parse(analysis.analyzedAt) > staleAfterMs,
+    staleSources,
+  };
+}
+
+/** Health of the configured and past trace sources, read when asked. */
+export class SourceHealthReader {
+  constructor(
+    private readonly options: {
+      traceStore: TraceStore;
+      /** Sources configured now: pushed (the receiver) and pulled. */
+      knownSources: Array<{ id: string; kind: string }>;
+      staleAfterMs: number;
+    },
+  ) {}
+
+  get staleAfterMs(): number {
+    return this.options.staleAfterMs;
+  }
+
+  async views(now: Date): Promise<TraceSourceStatus[]> {
+    const { traceStore, knownSources, staleAfterMs } = this.options;
+    return traceSourceViews(
+      knownSources,
+      await traceStore.listSourceStatuses(),
+      now,
+      staleAfterMs,
+    );
+  }
+
+  async healthBySource(now: Date): Promise<Map<string, SourceHealth>> {
+    return new Map((await this.views(now)).map(s => [s.id, s.health]));
+  }
+}
+
 export function observedOperationSummary(
   row: OperationAnalysisRow,
   healthBySource: Map<string, SourceHealth>,
   now: Date,
   staleAfterMs: number,
 ): ObservedOperationSummary {
-  const staleSources = row.analysis.sourceIds.filter(
-    id => (healthBySource.get(id) ?? 'never-read') !== 'ok',
+  const { stale, staleSources } = analysisStaleness(
+    { sourceIds: row.analysis.sourceIds, analyzedAt: row.analyzedAt },
+    healthBySource,
+    now,
+    staleAfterMs,
   );
   const { result } = row.analysis;
   return {
@@ -65,9 +120,7 @@ export function observedOperationSummary(
     windowStart: row.windowStart,
     windowEnd: row.windowEnd,
     sampleSize: row.sampleSize,
-    stale:
-      staleSources.length > 0 ||
-      now.getTime() - Date.parse(row.analyzedAt) > staleAfterMs,
+    stale,
     staleSources,
     reachesFromEdge: result.endToEnd.reachesFromEdge,
     blockingServices: result.endToEnd.blockingServices.map(b => b.service),

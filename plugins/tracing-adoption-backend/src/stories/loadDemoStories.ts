@@ -4,11 +4,8 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import {
-  describeIssues,
-  isCanonicalEntityRef,
-  parseStoryInput,
-} from './storyValidation';
+import { parseStoryInput } from './storyValidation';
+import { isCanonicalEntityRef, parseWith } from '../validation/fields';
 import { StoryStore } from './StoryStore';
 
 const userRef = z
@@ -39,12 +36,8 @@ const demoFields = z
  */
 function parseDemoStory(file: string, content: string) {
   try {
-    const result = demoFields.safeParse(parse(content));
-    if (!result.success) {
-      throw new InputError(`Invalid story: ${describeIssues(result.error)}`);
-    }
     const { slug, author, publishedAt, featured, likedBy, ...story } =
-      result.data;
+      parseWith(demoFields, parse(content), 'story');
     const input = parseStoryInput(story);
     if (!input.team) {
       throw new InputError('Invalid story: team is required in demo stories');

@@ -1,8 +1,10 @@
 import {
+  LoggerService,
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import {
+  ServiceMock,
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -22,39 +24,56 @@ import {
   STORY_REQUEST_BODY_LIMIT,
   registerStoryRoutes,
 } from './registerStoryRoutes';
+import { StoryPublishNotifier } from './storyNotifications';
 
 const author = 'user:default/hannah-okafor';
 const colleague = 'user:default/lukas-berger';
 const admin = 'user:default/jonas-lindqvist';
 
+/** Records the stories it is asked to announce; fails while `failure` is set. */
+class RecordingNotifier implements StoryPublishNotifier {
+  readonly published: Array<{ storyId: string; publisher: string }> = [];
+  failure?: Error;
+
+  async storyPublished(story: Story, publisher: string): Promise<void> {
+    this.published.push({ storyId: story.id, publisher });
+    if (this.failure) {
+      throw this.failure;
+    }
+  }
+}
+
 /** Stands in for plugin.ts, which wires the same routes into the real plugin. */
-const storiesTestPlugin = createBackendPlugin({
-  pluginId: 'tracing-adoption',
-  register(env) {
-    env.registerInit({
-      deps: {
-        database: coreServices.database,
-        httpAuth: coreServices.httpAuth,
-        httpRouter: coreServices.httpRouter,
-        userInfo: coreServices.userInfo,
-        permissions: coreServices.permissions,
-        logger: coreServices.logger,
-      },
-      async init({ database, httpRouter, ...services }) {
-        await createDatabaseStores(database);
-        const router = await createOpenApiRouter({
-          middleware: [express.json({ limit: STORY_REQUEST_BODY_LIMIT })],
-        });
-        registerStoryRoutes(router, {
-          store: new DatabaseStoryStore(await database.getClient()),
-          appBaseUrl: 'https://backstage.example.com/',
-          ...services,
-        });
-        httpRouter.use(router);
-      },
-    });
-  },
-});
+function storiesTestPlugin(notifier: StoryPublishNotifier) {
+  return createBackendPlugin({
+    pluginId: 'tracing-adoption',
+    register(env) {
+      env.registerInit({
+        deps: {
+          database: coreServices.database,
+          httpAuth: coreServices.httpAuth,
+          httpRouter: coreServices.httpRouter,
+          userInfo: coreServices.userInfo,
+          permissions: coreServices.permissions,
+          logger: coreServices.logger,
+        },
+        async init({ database, httpRouter, ...services }) {
+          await createDatabaseStores(database);
+          const router = await createOpenApiRouter({
+            middleware: [express.json({ limit: STORY_REQUEST_BODY_LIMIT })],
+          });
+          registerStoryRoutes(router, {
+            store: new DatabaseStoryStore(await database.getClient()),
+            appBaseUrl: 'https://backstage.example.com/',
+            notifier,
+            ...services,
+          });
+          httpRouter.use(router);
+        },
+      });
+    },
+  });
+}
 
 /** Everyone may write stories; only the admin may do anything else. */
 const permissions = mockServices.permissions.mock({
@@ -89,13 +108,20 @@ const userInfo = mockServices.userInfo.mock({
 });
 
 async function startBackend() {
+  const notifier = new RecordingNotifier();
+  const logger = mockServices.logger.mock();
   const { server } = await startTestBackend({
-    features: [storiesTestPlugin, permissions.factory, userInfo.factory],
+    features: [
+      storiesTestPlugin(notifier),
+      logger.factory,
+      permissions.factory,
+      userInfo.factory,
+    ],
   });
-  return server;
+  return { server, notifier, logger };
 }
 
-type Server = Awaited<ReturnType<typeof startBackend>>;
+type Server = Awaited<ReturnType<typeof startBackend>>['server'];
 
 const base = '/api/tracing-adoption';
 
@@ -145,8 +171,10 @@ async function createStory(
 
 describe('registerStoryRoutes', () => {
   let server: Server;
+  let notifier: RecordingNotifier;
+  let logger: ServiceMock<LoggerService>;
   beforeEach(async () => {
-    server = await startBackend();
+    ({ server, notifier, logger } = await startBackend());
   });
 
   it('creates a story as the signed-in user, in their team, and returns it exactly', async () => {
@@ -446,5 +474,61 @@ describe('registerStoryRoutes', () => {
       .get(`${base}/stories/feed.atom`)
       .set('authorization', mockCredentials.none.header());
     expect(anonymous.status).toBe(401);
+  });
+  it('announces a story created as published, naming its author as publisher', async () => {
+    const story = await createStory(server);
+    await createStory(server, { status: 'draft' });
+    expect(notifier.published).toEqual([
+      { storyId: story.id, publisher: author },
+    ]);
+  });
+
+  it('announces a draft once it is published, and not the edits before or after', async () => {
+    const draft = await createStory(server, { status: 'draft' });
+    const edit = (version: number, status: string, user = author) =>
+      as(server, user).put(`/stories/${draft.id}`, {
+        ...storyInput,
+        title: `Version ${version + 1}`,
+        status,
+        version,
+      });
+    expect((await edit(1, 'draft')).status).toBe(200);
+    expect(notifier.published).toEqual([]);
+
+    expect((await edit(2, 'published')).status).toBe(200);
+    expect(notifier.published).toEqual([
+      { storyId: draft.id, publisher: author },
+    ]);
+
+    expect((await edit(3, 'published', admin)).status).toBe(200);
+    expect(notifier.published).toHaveLength(1);
+  });
+
+  it('saves and answers as usual when the announcement fails, logging a warning naming the story', async () => {
+    notifier.failure = new Error('notifications backend unreachable');
+    const story = await createStory(server);
+    const draft = await createStory(server, { status: 'draft' });
+    const published = await as(server, author).put(`/stories/${draft.id}`, {
+      ...storyInput,
+      version: 1,
+    });
+    expect(published.status).toBe(200);
+    expect(published.body.status).toBe('published');
+    expect(notifier.published.map(p => p.storyId)).toEqual([
+      story.id,
+      draft.id,
+    ]);
+
+    const warnings = logger.warn.mock.calls.map(([message]) => message);
+    expect(warnings).toEqual([
+      expect.stringContaining(`story ${story.id}`),
+      expect.stringContaining(`story ${draft.id}`),
+    ]);
+    expect(warnings[0]).toContain('notifications backend unreachable');
+    expect(
+      (await as(server, colleague).get('/stories')).body.items.map(
+        (s: Story) => s.id,
+      ),
+    ).toEqual(expect.arrayContaining([story.id, draft.id]));
   });
 });

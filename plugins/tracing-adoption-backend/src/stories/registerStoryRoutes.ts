@@ -9,6 +9,7 @@ import {
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   Story,
+  StoryStatus,
   storyCreatePermission,
   storyDeletePermission,
   storyFeaturePermission,
@@ -26,6 +27,7 @@ import {
 } from './storyAccess';
 import { buildStoriesFeed } from './storyFeed';
 import { parseStoryInput, parseStoryUpdate } from './storyValidation';
+import { StoryPublishNotifier } from './storyNotifications';
 import { StoryStore } from './StoryStore';
 
 /**
@@ -44,6 +46,8 @@ export interface StoryRouteDependencies {
   logger: LoggerService;
   /** The app's base URL (app.baseUrl), for story links in the Atom feed. */
   appBaseUrl: string;
+  /** Announces stories as they get published; none are announced without it. */
+  notifier?: StoryPublishNotifier;
 }
 
 /** Any request the router hands over, however its spec types it. */
@@ -73,7 +77,15 @@ export function registerStoryRoutes(
   router: TracingAdoptionApiRouter,
   deps: StoryRouteDependencies,
 ): void {
-  const { store, httpAuth, userInfo, permissions, logger, appBaseUrl } = deps;
+  const {
+    store,
+    httpAuth,
+    userInfo,
+    permissions,
+    logger,
+    appBaseUrl,
+    notifier,
+  } = deps;
 
   const readerCredentials = (req: IncomingRequest) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -120,6 +132,35 @@ export function registerStoryRoutes(
       );
     }
     return team;
+  }
+
+  /**
+   * Announces a story that went from draft (or nothing) to published.
+   * Publishing neither waits for nor fails with the notifications backend,
+   * which may be slow, down or not installed: a failure is only logged.
+   */
+  function announceIfPublished(
+    story: Story,
+    previousStatus: StoryStatus | undefined,
+    publisher: string,
+  ): void {
+    if (
+      !notifier ||
+      story.status !== 'published' ||
+      previousStatus === 'published'
+    ) {
+      return;
+    }
+    void (async () => {
+      try {
+        await notifier.storyPublished(story, publisher);
+      } catch (error) {
+        logger.warn(
+          `Could not notify the owners of the entities story ${story.id} ("${story.title}") mentions that it was published: ${error}`,
+          { storyId: story.id },
+        );
+      }
+    })();
   }
 
   // Registered before /stories/:storyId, which would otherwise take it.
@@ -195,6 +236,7 @@ export function registerStoryRoutes(
       storyId: story.id,
       status: story.status,
     });
+    announceIfPublished(story, undefined, author);
     res.status(201).json(story);
   });
 
@@ -225,6 +267,7 @@ export function registerStoryRoutes(
       storyId: story.id,
       version: updated.version,
     });
+    announceIfPublished(updated, story.status, editor);
     res.json(updated);
   });
 

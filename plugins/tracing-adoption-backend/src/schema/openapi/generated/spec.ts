@@ -944,6 +944,878 @@ export const spec = {
         },
       },
     },
+    '/critical-operations': {
+      get: {
+        operationId: 'ListCriticalOperations',
+        summary:
+          'Critical user operations with their maturity and coverage, filtered and paged.',
+        parameters: [
+          {
+            name: 'campaign',
+            in: 'query',
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            description: 'Group entity ref of the owning team.',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'tier',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              enum: [1, 2, 3],
+            },
+          },
+          {
+            name: 'maturity',
+            in: 'query',
+            schema: {
+              $ref: '#/components/schemas/Maturity',
+            },
+          },
+          {
+            name: 'search',
+            in: 'query',
+            description:
+              'Case-insensitive part of the id, name or entry service.',
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 100,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              default: 0,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of operations, most critical first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CriticalOperationList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateCriticalOperation',
+        summary:
+          'Defines a critical operation; needs tracing-adoption.operation.create.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CriticalOperationInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The stored operation, evaluated.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CriticalOperationDetail',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/critical-operations/{operationId}': {
+      get: {
+        operationId: 'GetCriticalOperation',
+        summary: "One operation with every participant's status and evidence.",
+        parameters: [
+          {
+            name: 'operationId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The operation.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CriticalOperationDetail',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'UpdateCriticalOperation',
+        summary:
+          'Changes an operation defined through the API; needs tracing-adoption.operation.update.',
+        description:
+          'The body carries the version the change was made on; a stale version gets 409 and the operation is left as it was. Operations declared in the rollout definitions file are changed there and get 409 here.',
+        parameters: [
+          {
+            name: 'operationId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CriticalOperationUpdate',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The changed operation, evaluated.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CriticalOperationDetail',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteCriticalOperation',
+        summary:
+          'Removes an operation defined through the API; needs tracing-adoption.operation.delete.',
+        parameters: [
+          {
+            name: 'operationId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'version',
+            in: 'query',
+            required: true,
+            description: 'The version the removal was decided on.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Removed.',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns': {
+      get: {
+        operationId: 'ListCampaigns',
+        summary: 'Campaigns with their progress, soonest deadline first.',
+        responses: {
+          '200': {
+            description: 'Every campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/CampaignView',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateCampaign',
+        summary: 'Starts a campaign; needs tracing-adoption.campaign.manage.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The stored campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignView',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/campaigns/{campaignId}': {
+      get: {
+        operationId: 'GetCampaign',
+        summary: 'One campaign with its progress and daily burn-up.',
+        parameters: [
+          {
+            name: 'campaignId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignView',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'UpdateCampaign',
+        summary:
+          'Changes a campaign defined through the API; needs tracing-adoption.campaign.manage.',
+        parameters: [
+          {
+            name: 'campaignId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CampaignUpdate',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The changed campaign.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CampaignView',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteCampaign',
+        summary:
+          'Removes a campaign no operation names; needs tracing-adoption.campaign.manage.',
+        parameters: [
+          {
+            name: 'campaignId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'version',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Removed.',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/workshops': {
+      get: {
+        operationId: 'ListWorkshops',
+        summary: 'Workshops, newest first.',
+        parameters: [
+          {
+            name: 'team',
+            in: 'query',
+            description: 'Only workshops this group attended.',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Workshops.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Workshop',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateWorkshop',
+        summary: 'Records a workshop; needs tracing-adoption.workshop.manage.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WorkshopInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The stored workshop.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Workshop',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/workshops/{workshopId}': {
+      put: {
+        operationId: 'UpdateWorkshop',
+        summary: 'Corrects a workshop; needs tracing-adoption.workshop.manage.',
+        parameters: [
+          {
+            name: 'workshopId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WorkshopUpdate',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The changed workshop.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Workshop',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteWorkshop',
+        summary:
+          'Removes a workshop recorded by mistake; needs tracing-adoption.workshop.manage.',
+        parameters: [
+          {
+            name: 'workshopId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Removed.',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/waivers': {
+      get: {
+        operationId: 'ListWaivers',
+        summary:
+          'Waivers not revoked; expired ones are listed but no longer count.',
+        responses: {
+          '200': {
+            description: 'Waivers, soonest expiry first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/WaiverView',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateWaiver',
+        summary:
+          'Exempts a service or a rule until a date; needs tracing-adoption.waiver.manage.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/WaiverInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The stored waiver.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/WaiverView',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/waivers/{waiverId}': {
+      delete: {
+        operationId: 'RevokeWaiver',
+        summary:
+          'Revokes a waiver (kept for the record); needs tracing-adoption.waiver.manage.',
+        parameters: [
+          {
+            name: 'waiverId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Revoked.',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/rollout/overview': {
+      get: {
+        operationId: 'GetRolloutOverview',
+        summary: 'What a rollout PM looks at first.',
+        responses: {
+          '200': {
+            description:
+              'Campaigns, maturity per operation, blocking and untrained teams, stale sources.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RolloutOverview',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/rollout/teams': {
+      get: {
+        operationId: 'ListTeamRollouts',
+        summary:
+          "Every team's part in the rollout, teams blocking the most operations first.",
+        parameters: [
+          {
+            name: 'search',
+            in: 'query',
+            description: "Case-insensitive part of the team's ref or title.",
+            schema: {
+              type: 'string',
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'blocking',
+            in: 'query',
+            description: 'Only teams that hold back at least one operation.',
+            schema: {
+              type: 'boolean',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 100,
+            },
+          },
+          {
+            name: 'offset',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 0,
+              default: 0,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of teams.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items', 'totalCount'],
+                  properties: {
+                    evaluatedAt: {
+                      type: 'string',
+                      format: 'date-time',
+                    },
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/TeamRollout',
+                      },
+                    },
+                    totalCount: {
+                      type: 'integer',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/rollout/teams/{namespace}/{name}': {
+      get: {
+        operationId: 'GetTeamRollout',
+        summary: "One team's services, statuses, next actions and history.",
+        parameters: [
+          {
+            name: 'namespace',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 63,
+            },
+          },
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 63,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The team.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamRolloutDetail',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     responses: {
@@ -1615,6 +2487,1191 @@ export const spec = {
           },
           likedByMe: {
             type: 'boolean',
+          },
+        },
+      },
+      Maturity: {
+        type: 'string',
+        enum: ['none', 'crawl', 'walk', 'run'],
+        description:
+          'crawl: an end-to-end trace reaches from the edge; walk: every participant is instrumented and propagates context; run: walk, no error-severity convention violations and health objectives defined (docs/rollout.md).',
+      },
+      ParticipantStatus: {
+        type: 'string',
+        enum: [
+          'end-to-end',
+          'non-compliant',
+          'broken-propagation',
+          'uninstrumented',
+          'unknown',
+        ],
+      },
+      OperationMatcher: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entryService'],
+        properties: {
+          entryService: {
+            type: 'string',
+            description:
+              'service.name of the edge service that receives the request.',
+          },
+          spanName: {
+            type: 'string',
+            description: 'Exact name or glob (`*`) of the entry span.',
+          },
+          httpRoute: {
+            type: 'string',
+            description:
+              'Exact route or glob matched against http.route or the request path.',
+          },
+          httpMethod: {
+            type: 'string',
+          },
+        },
+      },
+      OperationObjectives: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          latencyP99Ms: {
+            type: 'number',
+          },
+          errorRatePercent: {
+            type: 'number',
+          },
+        },
+      },
+      CriticalOperationFields: {
+        type: 'object',
+        required: [
+          'name',
+          'entry',
+          'peakRequestsPerSecond',
+          'tier',
+          'ownerRef',
+        ],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          entry: {
+            $ref: '#/components/schemas/OperationMatcher',
+          },
+          peakRequestsPerSecond: {
+            type: 'number',
+            description:
+              'Expected peak requests per second at the edge during the event.',
+          },
+          tier: {
+            type: 'integer',
+            description: '1 is the most critical.',
+          },
+          ownerRef: {
+            type: 'string',
+            description: 'Group entity ref of the owning team.',
+          },
+          campaignId: {
+            type: 'string',
+          },
+          declaredParticipants: {
+            type: 'array',
+            description: 'service.names known to take part, traced or not.',
+            items: {
+              type: 'string',
+            },
+          },
+          objectives: {
+            $ref: '#/components/schemas/OperationObjectives',
+          },
+        },
+      },
+      CriticalOperationInput: {
+        description:
+          "An operation; the server's 400 answer names every bad or unknown field (id: lowercase words joined by -, at most 64 characters; tier 1–3; ownerRef a group ref; campaignId an existing campaign).",
+        allOf: [
+          {
+            $ref: '#/components/schemas/CriticalOperationFields',
+          },
+          {
+            type: 'object',
+            required: ['id'],
+            properties: {
+              id: {
+                type: 'string',
+              },
+            },
+          },
+        ],
+      },
+      CriticalOperationUpdate: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/CriticalOperationFields',
+          },
+          {
+            type: 'object',
+            required: ['version'],
+            properties: {
+              version: {
+                type: 'integer',
+                description: 'The version the change was made on.',
+              },
+            },
+          },
+        ],
+      },
+      CriticalOperation: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'name',
+          'entry',
+          'peakRequestsPerSecond',
+          'tier',
+          'ownerRef',
+          'declaredParticipants',
+          'origin',
+          'version',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          entry: {
+            $ref: '#/components/schemas/OperationMatcher',
+          },
+          peakRequestsPerSecond: {
+            type: 'number',
+          },
+          tier: {
+            type: 'integer',
+            enum: [1, 2, 3],
+          },
+          ownerRef: {
+            type: 'string',
+          },
+          campaignId: {
+            type: 'string',
+          },
+          declaredParticipants: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          objectives: {
+            $ref: '#/components/schemas/OperationObjectives',
+          },
+          origin: {
+            type: 'string',
+            enum: ['api', 'config'],
+            description:
+              'config operations are declared in the rollout definitions file and edited there.',
+          },
+          version: {
+            type: 'integer',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      CoverageEvidence: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind', 'message'],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['trace', 'scan', 'violation', 'declaration', 'waiver'],
+          },
+          message: {
+            type: 'string',
+          },
+          traceIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          ruleId: {
+            type: 'string',
+          },
+          path: {
+            type: 'string',
+          },
+        },
+      },
+      ParticipantCoverage: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'service',
+          'status',
+          'seenInTraces',
+          'declared',
+          'errorViolations',
+          'evidence',
+        ],
+        properties: {
+          service: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          ownerRef: {
+            type: 'string',
+          },
+          status: {
+            $ref: '#/components/schemas/ParticipantStatus',
+          },
+          waiver: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['id', 'reason', 'expiresAt'],
+            properties: {
+              id: {
+                type: 'string',
+              },
+              reason: {
+                type: 'string',
+              },
+              expiresAt: {
+                type: 'string',
+              },
+            },
+          },
+          seenInTraces: {
+            type: 'boolean',
+          },
+          declared: {
+            type: 'boolean',
+          },
+          callsPerRequest: {
+            type: 'number',
+          },
+          errorViolations: {
+            type: 'integer',
+          },
+          evidence: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CoverageEvidence',
+            },
+          },
+        },
+      },
+      StatusCounts: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'end-to-end',
+          'non-compliant',
+          'broken-propagation',
+          'uninstrumented',
+          'unknown',
+        ],
+        properties: {
+          'end-to-end': {
+            type: 'integer',
+          },
+          'non-compliant': {
+            type: 'integer',
+          },
+          'broken-propagation': {
+            type: 'integer',
+          },
+          uninstrumented: {
+            type: 'integer',
+          },
+          unknown: {
+            type: 'integer',
+          },
+        },
+      },
+      CoverageRatio: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['covered', 'total', 'ratio'],
+        properties: {
+          covered: {
+            type: 'integer',
+          },
+          total: {
+            type: 'integer',
+          },
+          ratio: {
+            type: 'number',
+          },
+        },
+      },
+      OperationTraces: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'analyzedAt',
+          'matchingTraces',
+          'tracesReachingFromEdge',
+          'exampleTraceIds',
+          'stale',
+        ],
+        properties: {
+          analyzedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          matchingTraces: {
+            type: 'integer',
+          },
+          tracesReachingFromEdge: {
+            type: 'integer',
+          },
+          exampleTraceIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          stale: {
+            type: 'boolean',
+          },
+        },
+      },
+      OperationCoverage: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'operationId',
+          'maturity',
+          'nextLevelBlockers',
+          'coverage',
+          'statusCounts',
+          'participants',
+        ],
+        properties: {
+          operationId: {
+            type: 'string',
+          },
+          maturity: {
+            $ref: '#/components/schemas/Maturity',
+          },
+          nextLevelBlockers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          coverage: {
+            $ref: '#/components/schemas/CoverageRatio',
+          },
+          statusCounts: {
+            $ref: '#/components/schemas/StatusCounts',
+          },
+          participants: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ParticipantCoverage',
+            },
+          },
+          traces: {
+            $ref: '#/components/schemas/OperationTraces',
+          },
+        },
+      },
+      CriticalOperationSummary: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['operation', 'maturity'],
+        properties: {
+          operation: {
+            $ref: '#/components/schemas/CriticalOperation',
+          },
+          maturity: {
+            $ref: '#/components/schemas/Maturity',
+          },
+          coverage: {
+            $ref: '#/components/schemas/CoverageRatio',
+          },
+          statusCounts: {
+            $ref: '#/components/schemas/StatusCounts',
+          },
+          stale: {
+            type: 'boolean',
+            description:
+              'The traces behind the figures are old or their sources are not healthy.',
+          },
+        },
+      },
+      CriticalOperationList: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items', 'totalCount'],
+        properties: {
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CriticalOperationSummary',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+          },
+        },
+      },
+      CriticalOperationDetail: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['operation', 'traceLinks'],
+        properties: {
+          operation: {
+            $ref: '#/components/schemas/CriticalOperation',
+          },
+          coverage: {
+            $ref: '#/components/schemas/OperationCoverage',
+          },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          traceLinks: {
+            type: 'object',
+            additionalProperties: {
+              type: 'string',
+            },
+            description:
+              "Example trace id → URL in its source's UI, where one is configured.",
+          },
+        },
+      },
+      CampaignFields: {
+        type: 'object',
+        required: ['name', 'startDate', 'deadline', 'targetMaturity'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          startDate: {
+            type: 'string',
+            description: 'YYYY-MM-DD',
+          },
+          deadline: {
+            type: 'string',
+            description: 'YYYY-MM-DD, e.g. the start of Cyber Week.',
+          },
+          targetMaturity: {
+            type: 'string',
+            enum: ['crawl', 'walk', 'run'],
+          },
+        },
+      },
+      CampaignInput: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/CampaignFields',
+          },
+          {
+            type: 'object',
+            required: ['id'],
+            properties: {
+              id: {
+                type: 'string',
+              },
+            },
+          },
+        ],
+      },
+      CampaignUpdate: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/CampaignFields',
+          },
+          {
+            type: 'object',
+            required: ['version'],
+            properties: {
+              version: {
+                type: 'integer',
+              },
+            },
+          },
+        ],
+      },
+      Campaign: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'name',
+          'startDate',
+          'deadline',
+          'targetMaturity',
+          'origin',
+          'version',
+          'createdAt',
+          'updatedAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          startDate: {
+            type: 'string',
+          },
+          deadline: {
+            type: 'string',
+          },
+          targetMaturity: {
+            type: 'string',
+            enum: ['crawl', 'walk', 'run'],
+          },
+          origin: {
+            type: 'string',
+            enum: ['api', 'config'],
+          },
+          version: {
+            type: 'integer',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      CampaignProgress: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'campaignId',
+          'status',
+          'atTarget',
+          'total',
+          'daysLeft',
+          'trendPerDay',
+          'projectedAtDeadline',
+          'explanation',
+        ],
+        properties: {
+          campaignId: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['complete', 'on-track', 'at-risk', 'missed'],
+          },
+          atTarget: {
+            type: 'integer',
+          },
+          total: {
+            type: 'integer',
+          },
+          daysLeft: {
+            type: 'integer',
+          },
+          trendPerDay: {
+            type: 'number',
+          },
+          projectedAtDeadline: {
+            type: 'number',
+          },
+          explanation: {
+            type: 'string',
+          },
+        },
+      },
+      CampaignDay: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['day', 'atTarget', 'total'],
+        properties: {
+          day: {
+            type: 'string',
+          },
+          atTarget: {
+            type: 'integer',
+          },
+          total: {
+            type: 'integer',
+          },
+        },
+      },
+      CampaignView: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['campaign', 'progress', 'burnUp', 'operations'],
+        properties: {
+          campaign: {
+            $ref: '#/components/schemas/Campaign',
+          },
+          progress: {
+            $ref: '#/components/schemas/CampaignProgress',
+          },
+          burnUp: {
+            type: 'array',
+            description:
+              'One entry per day with a snapshot, oldest first, today last.',
+            items: {
+              $ref: '#/components/schemas/CampaignDay',
+            },
+          },
+          operations: {
+            type: 'array',
+            description: 'The target operations and where they stand.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'name', 'maturity', 'atTarget'],
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+                maturity: {
+                  $ref: '#/components/schemas/Maturity',
+                },
+                atTarget: {
+                  type: 'boolean',
+                },
+              },
+            },
+          },
+        },
+      },
+      WorkshopInput: {
+        type: 'object',
+        required: ['date', 'topic', 'teamRefs'],
+        properties: {
+          date: {
+            type: 'string',
+            description: 'YYYY-MM-DD',
+          },
+          topic: {
+            type: 'string',
+          },
+          teamRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          notes: {
+            type: 'string',
+          },
+        },
+      },
+      WorkshopUpdate: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/WorkshopInput',
+          },
+          {
+            type: 'object',
+            required: ['version'],
+            properties: {
+              version: {
+                type: 'integer',
+              },
+            },
+          },
+        ],
+      },
+      Workshop: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'date',
+          'topic',
+          'teamRefs',
+          'version',
+          'createdBy',
+          'createdAt',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          date: {
+            type: 'string',
+          },
+          topic: {
+            type: 'string',
+          },
+          teamRefs: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          notes: {
+            type: 'string',
+          },
+          version: {
+            type: 'integer',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      WaiverScope: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['kind'],
+        description:
+          '`service`: a service need not be traced (on one operation, or everywhere); `rule`: a rule need not be followed (by one service, or everyone).',
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['service', 'rule'],
+          },
+          service: {
+            type: 'string',
+          },
+          operationId: {
+            type: 'string',
+          },
+          ruleId: {
+            type: 'string',
+          },
+        },
+      },
+      WaiverInput: {
+        type: 'object',
+        required: ['scope', 'reason', 'approvedBy', 'expiresAt'],
+        properties: {
+          scope: {
+            type: 'object',
+            properties: {
+              kind: {
+                type: 'string',
+              },
+              service: {
+                type: 'string',
+              },
+              operationId: {
+                type: 'string',
+              },
+              ruleId: {
+                type: 'string',
+              },
+            },
+          },
+          reason: {
+            type: 'string',
+          },
+          approvedBy: {
+            type: 'string',
+            description: 'User entity ref of the approver.',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
+      WaiverView: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'scope',
+          'reason',
+          'approvedBy',
+          'expiresAt',
+          'createdBy',
+          'createdAt',
+          'active',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          scope: {
+            $ref: '#/components/schemas/WaiverScope',
+          },
+          reason: {
+            type: 'string',
+          },
+          approvedBy: {
+            type: 'string',
+          },
+          expiresAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          active: {
+            type: 'boolean',
+            description: 'False once expired; expired waivers no longer count.',
+          },
+        },
+      },
+      NextAction: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'kind',
+          'service',
+          'title',
+          'operationIds',
+          'peakRequestsPerSecond',
+          'priority',
+        ],
+        properties: {
+          kind: {
+            type: 'string',
+            enum: [
+              'instrument',
+              'propagate',
+              'fix-conventions',
+              'confirm',
+              'upgrade',
+            ],
+          },
+          service: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          operationIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          peakRequestsPerSecond: {
+            type: 'number',
+          },
+          priority: {
+            type: 'number',
+          },
+        },
+      },
+      TeamRollout: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'teamRef',
+          'services',
+          'blockingOperationIds',
+          'nextActions',
+          'training',
+        ],
+        properties: {
+          teamRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          services: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['service', 'entityRef', 'operationIds'],
+              properties: {
+                service: {
+                  type: 'string',
+                },
+                entityRef: {
+                  type: 'string',
+                },
+                status: {
+                  $ref: '#/components/schemas/ParticipantStatus',
+                },
+                operationIds: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                complianceScore: {
+                  type: 'number',
+                  nullable: true,
+                },
+                scan: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['instrumentation', 'outdated', 'findings'],
+                  properties: {
+                    instrumentation: {
+                      type: 'string',
+                    },
+                    outdated: {
+                      type: 'boolean',
+                    },
+                    findings: {
+                      type: 'integer',
+                    },
+                    scannedAt: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          blockingOperationIds: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          complianceScore: {
+            type: 'number',
+            nullable: true,
+          },
+          nextActions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/NextAction',
+            },
+          },
+          training: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['trained'],
+            properties: {
+              trained: {
+                type: 'boolean',
+              },
+              lastWorkshop: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['date', 'topic'],
+                properties: {
+                  date: {
+                    type: 'string',
+                  },
+                  topic: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      TeamRolloutDetail: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['team', 'history'],
+        properties: {
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          team: {
+            $ref: '#/components/schemas/TeamRollout',
+          },
+          history: {
+            type: 'array',
+            description: 'Daily figures, oldest first.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: [
+                'day',
+                'blockingOperations',
+                'servicesOnCriticalOperations',
+                'servicesEndToEnd',
+              ],
+              properties: {
+                day: {
+                  type: 'string',
+                },
+                blockingOperations: {
+                  type: 'integer',
+                },
+                servicesOnCriticalOperations: {
+                  type: 'integer',
+                },
+                servicesEndToEnd: {
+                  type: 'integer',
+                },
+                complianceScore: {
+                  type: 'number',
+                  nullable: true,
+                },
+              },
+            },
+          },
+        },
+      },
+      RolloutOverview: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'campaigns',
+          'maturityCounts',
+          'operations',
+          'blockingTeams',
+          'training',
+          'staleSources',
+          'unmappedServices',
+        ],
+        properties: {
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          campaigns: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CampaignView',
+            },
+          },
+          maturityCounts: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['none', 'crawl', 'walk', 'run'],
+            properties: {
+              none: {
+                type: 'integer',
+              },
+              crawl: {
+                type: 'integer',
+              },
+              walk: {
+                type: 'integer',
+              },
+              run: {
+                type: 'integer',
+              },
+            },
+          },
+          operations: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CriticalOperationSummary',
+            },
+          },
+          blockingTeams: {
+            type: 'array',
+            description: 'Teams holding back the most operations, at most 10.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['teamRef', 'blockingOperationIds', 'trained'],
+              properties: {
+                teamRef: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                blockingOperationIds: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                trained: {
+                  type: 'boolean',
+                },
+                topAction: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          training: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['trained', 'untrained'],
+            description:
+              'Teams with services on critical operations, by whether they attended a workshop.',
+            properties: {
+              trained: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              untrained: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          staleSources: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TraceSourceStatus',
+            },
+          },
+          unmappedServices: {
+            type: 'array',
+            description:
+              "Services seen in critical operations' traces that no catalog entity claims.",
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['service', 'operationIds'],
+              properties: {
+                service: {
+                  type: 'string',
+                },
+                operationIds: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
           },
         },
       },

@@ -1,0 +1,43 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+
+export interface FakeRequest {
+  path: string;
+  query: URLSearchParams;
+  authorization?: string;
+}
+
+export type FakeAnswer = { status: number; body: unknown };
+
+/**
+ * A loopback HTTP server standing in for the tracing-adoption backend;
+ * records every request so tests can assert what the collator asked.
+ */
+export async function startFakeStoriesServer(
+  answer: (request: FakeRequest) => FakeAnswer,
+) {
+  const requests: FakeRequest[] = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const request = {
+      path: url.pathname,
+      query: url.searchParams,
+      authorization: req.headers.authorization,
+    };
+    requests.push(request);
+    const { status, body } = answer(request);
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(typeof body === 'string' ? body : JSON.stringify(body));
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/api/tracing-adoption`,
+    requests,
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
