@@ -13,9 +13,13 @@ const STARTUP_TIMEOUT_MS = 180_000;
 
 export interface RunningBackend {
   baseUrl: string;
+  /** The backend's Node process, e.g. to sample its memory. */
+  pid: number;
   /** The temporary directory: SQLite files, trace exports, backend.log. */
   dataDir: string;
   logTail(lines: number): string;
+  /** SIGKILLs the whole process group at once, as a crashed host would end it. */
+  crash(): Promise<void>;
   /** Stops the whole process group; keeps dataDir when asked to. */
   stop(options: { keepData: boolean }): Promise<void>;
 }
@@ -82,11 +86,21 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
+export interface BackendOptions {
+  /** Layered over app-config.yaml; e2e/app-config.e2e.yaml by default. */
+  configFile?: string;
+  /** Variables the config file reads, next to E2E_PORT and E2E_DATA_DIR. */
+  env?: Record<string, string>;
+}
+
 /**
  * Starts packages/backend from source in a process group of its own, with
- * app-config.yaml and e2e/app-config.e2e.yaml, and waits for its health route.
+ * app-config.yaml and a config file layered over it (e2e/app-config.e2e.yaml
+ * by default), and waits for its health route.
  */
-export async function startBackend(): Promise<RunningBackend> {
+export async function startBackend(
+  options: BackendOptions = {},
+): Promise<RunningBackend> {
   const dataDir = fs.mkdtempSync(
     path.join(os.tmpdir(), 'tracing-adoption-e2e-'),
   );
@@ -105,7 +119,7 @@ export async function startBackend(): Promise<RunningBackend> {
       '--config',
       '../../app-config.yaml',
       '--config',
-      '../../e2e/app-config.e2e.yaml',
+      options.configFile ?? '../../e2e/app-config.e2e.yaml',
     ],
     {
       cwd: path.join(repoRoot, 'packages/backend'),
@@ -115,6 +129,7 @@ export async function startBackend(): Promise<RunningBackend> {
         NODE_ENV: 'development',
         E2E_PORT: String(port),
         E2E_DATA_DIR: dataDir,
+        ...options.env,
       },
       detached: true,
       stdio: ['ignore', log, log],
@@ -138,6 +153,7 @@ export async function startBackend(): Promise<RunningBackend> {
 
   const backend: RunningBackend = {
     baseUrl,
+    pid: child.pid!,
     dataDir,
     logTail(lines) {
       const text = fs.existsSync(logFile)
@@ -153,6 +169,10 @@ export async function startBackend(): Promise<RunningBackend> {
           .slice(-lines)
           .join('\n')
       );
+    },
+    async crash() {
+      killGroup(child, 'SIGKILL');
+      await exited;
     },
     async stop({ keepData }) {
       if (exitCode === undefined) {
@@ -170,8 +190,28 @@ export async function startBackend(): Promise<RunningBackend> {
     },
   };
 
+  // A plugin that fails to start leaves the process running without serving.
+  const startupFailure = () => {
+    const log = backend.logTail(Number.MAX_SAFE_INTEGER);
+    const failed = log.indexOf('Backend startup failed');
+    return failed < 0
+      ? undefined
+      : log
+          .slice(failed)
+          .split('\n')
+          .filter(line => line.includes('startup failed'))
+          .join('\n');
+  };
+
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
+    const failure = startupFailure();
+    if (failure) {
+      await backend.stop({ keepData: true });
+      throw new Error(
+        `the backend's startup failed; log: ${logFile}\n${failure}`,
+      );
+    }
     if (exitCode !== undefined) {
       await backend.stop({ keepData: true });
       throw new Error(

@@ -14,6 +14,7 @@ import { Browser, chromium } from 'playwright-core';
 import { RunningBackend, startBackend } from './backend';
 import { E2eTest, createE2eContext, repoRoot } from './harness';
 import { portalTests } from './tests/portal.e2e';
+import { rolloutTests } from './tests/rollout.e2e';
 import { storyMarkdownXssTests } from './tests/storyMarkdownXss.e2e';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -28,7 +29,11 @@ const CHROMIUM_ARGS = [
 ];
 const BACKEND_LOG_LINES = 60;
 
-const tests: E2eTest[] = [...portalTests, ...storyMarkdownXssTests];
+const tests: E2eTest[] = [
+  ...portalTests,
+  ...rolloutTests,
+  ...storyMarkdownXssTests,
+];
 
 const timings: Array<[string, number]> = [];
 async function timed<T>(step: string, action: () => Promise<T> | T) {

@@ -43,7 +43,7 @@ export const portalTests: E2eTest[] = [
     },
   },
   {
-    name: 'operations tab shows the recorded demo-shop traces',
+    name: 'observed traffic tab shows the recorded demo-shop traces',
     async run(e2e) {
       const { page } = await e2e.signIn();
       const entryService = page
@@ -54,7 +54,7 @@ export const portalTests: E2eTest[] = [
       // reload like a user until it is there.
       const deadline = Date.now() + 60_000;
       for (;;) {
-        await page.goto(`${e2e.baseUrl}/tracing-adoption`);
+        await page.goto(`${e2e.baseUrl}/tracing-adoption/observed`);
         try {
           await entryService.waitFor({ timeout: 3_000 });
           break;

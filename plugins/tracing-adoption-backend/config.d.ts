@@ -12,6 +12,17 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
 
+    /**
+     * Read by the permission policy of packages/backend: permissions only
+     * the listed users and groups hold; every other permission is allowed.
+     */
+    accessControl?: Array<{
+      /** Permission names, e.g. `tracing-adoption.waiver.manage`. */
+      permissions: string[];
+      /** User or group entity refs. */
+      allow: string[];
+    }>;
+
     /** Critical operations, campaigns and their history. */
     rollout?: {
       /**
@@ -24,6 +35,26 @@ export interface Config {
       definitionsSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** How often today's burn-up snapshot is written. Defaults to hourly. */
       snapshotSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
+    /** Capacity targets served at `/capacity` and `/capacity.csv`. */
+    capacity?: {
+      /**
+       * Multiplies each service's expected peak load into its target when a
+       * request names no safetyFactor; from 1 to 100. Default 1.5.
+       */
+      safetyFactor?: number;
+    };
+
+    /** Notifications to the owners when the rollout regresses. */
+    alerts?: {
+      /** Default true. */
+      enabled?: boolean;
+      /**
+       * Share of the 0–100 convention compliance score (0.8 means 80) below
+       * which a team that was at or above it is alerted; from 0 to 1. Default 0.8.
+       */
+      complianceThreshold?: number;
     };
 
     /** The built-in OTLP/HTTP receiver at `/api/tracing-adoption/v1/traces`. */

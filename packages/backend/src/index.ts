@@ -8,9 +8,7 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('./permissionPolicy'));
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@internal/plugin-search-backend-module-tracing-adoption'));
 backend.add(import('@internal/plugin-tracing-adoption-backend'));

@@ -60,9 +60,14 @@ exports.up = async function up(knex) {
     table
       .text('entry')
       .notNullable()
-      .comment('JSON matcher analysed; a changed matcher makes the row obsolete');
+      .comment(
+        'JSON matcher analysed; a changed matcher makes the row obsolete',
+      );
     table.timestamp('analyzed_at', { useTz: true }).notNullable();
-    table.text('analysis').notNullable().comment('JSON StoredOperationAnalysis');
+    table
+      .text('analysis')
+      .notNullable()
+      .comment('JSON StoredOperationAnalysis');
   });
 
   await knex.schema.createTable('workshops', table => {

@@ -45,6 +45,7 @@ import {
 import { createRouter } from './service/router';
 import { RolloutDeclarationSync } from './rollout/RolloutDeclarations';
 import { RolloutEvaluator } from './rollout/RolloutEvaluator';
+import { RegressionAlerter } from './rollout/RegressionAlerter';
 import { RolloutSnapshotJob } from './rollout/RolloutSnapshotJob';
 import { SourceHealthReader } from './service/traceViews';
 import { createConfiguredTraceSource } from './sources/createConfiguredTraceSources';
@@ -172,8 +173,14 @@ export const tracingAdoptionPlugin = createBackendPlugin({
         userInfo,
       }) {
         const settings = readSettings(config);
-        const { store, traceStore, scanStore, storyStore, rolloutStore } =
-          await createDatabaseStores(database);
+        const {
+          store,
+          traceStore,
+          scanStore,
+          storyStore,
+          rolloutStore,
+          alertStore,
+        } = await createDatabaseStores(database);
         permissionsRegistry.addPermissions([
           ...storyPermissions,
           ...rolloutPermissions,
@@ -269,6 +276,14 @@ export const tracingAdoptionPlugin = createBackendPlugin({
           rolloutStore,
           sourceHealth,
           logger,
+          alerts: settings.alerts.enabled
+            ? new RegressionAlerter({
+                store: alertStore,
+                notifications,
+                logger,
+                complianceThreshold: settings.alerts.complianceThreshold,
+              })
+            : undefined,
         });
         const analysisJob = new OperationAnalysisJob({
           rollout: { store: rolloutStore, evaluator: rolloutEvaluator },
@@ -411,6 +426,7 @@ export const tracingAdoptionPlugin = createBackendPlugin({
               traceSources,
               declarationsSource: rollout.definitions,
             },
+            capacitySafetyFactor: settings.capacity.safetyFactor,
             traceSources,
             sourceHealth,
           }),

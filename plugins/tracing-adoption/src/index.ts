@@ -7,6 +7,8 @@ export {
   tracingAdoptionPlugin,
   TracingAdoptionPage,
   EntityStoriesCard,
+  EntityTracingAdoptionContent,
+  EntityTracingAdoptionCard,
 } from './plugin';
 export * from './api/TracingAdoptionApi';
 export { TracingAdoptionClient } from './api/TracingAdoptionClient';

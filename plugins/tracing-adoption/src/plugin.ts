@@ -66,3 +66,38 @@ export const EntityStoriesCard = tracingAdoptionPlugin.provide(
     },
   }),
 );
+
+/**
+ * The Tracing tab of an entity page: the team view for a Group, the tracing
+ * checklist for a Component.
+ *
+ * @public
+ */
+export const EntityTracingAdoptionContent = tracingAdoptionPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTracingAdoptionContent',
+    component: {
+      lazy: () =>
+        import(
+          './components/EntityTracingAdoption/EntityTracingAdoptionContent'
+        ).then(m => m.EntityTracingAdoptionContent),
+    },
+  }),
+);
+
+/**
+ * The rollout at a glance on an entity's overview page.
+ *
+ * @public
+ */
+export const EntityTracingAdoptionCard = tracingAdoptionPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTracingAdoptionCard',
+    component: {
+      lazy: () =>
+        import(
+          './components/EntityTracingAdoption/EntityTracingAdoptionCard'
+        ).then(m => m.EntityTracingAdoptionCard),
+    },
+  }),
+);

@@ -21,9 +21,9 @@ const gitBlobSha = (content: string) =>
 /**
  * A local stand-in for the parts of the GitHub REST and GraphQL APIs the
  * scanner uses, with GitHub's status codes and headers: ETags and 304 answers
- * that cost no quota, `x-ratelimit-*`, primary (403, remaining 0) and secondary
- * (403 + Retry-After) rate limits, 404, 409 for empty repositories, truncated
- * trees, and injectable 5xx answers.
+ * that cost no quota, `x-ratelimit-*`, primary (403 or 429, remaining 0) and
+ * secondary (403 or 429 + Retry-After) rate limits, 404, 409 for empty
+ * repositories, truncated trees, and injectable 5xx answers.
  */
 export async function startFakeGitHub(options: { quota?: number } = {}) {
   const repositories = new Map<string, FakeRepository & { version: number }>();
@@ -37,8 +37,11 @@ export async function startFakeGitHub(options: { quota?: number } = {}) {
   const limit = options.quota ?? 5000;
   let remaining = limit;
   let resetAt = Math.floor(Date.now() / 1000) + 3600;
-  let secondaryRetryAfter: number | undefined;
+  let primaryStatus = 403;
+  let secondary: { retryAfter: number; status: number } | undefined;
   let failures: number[] = [];
+  let answered = 0;
+  let scheduled: Array<{ after: number; action: () => void }> = [];
 
   const repoEtag = (slug: string) =>
     `W/"${createHash('sha1')
@@ -59,6 +62,11 @@ export async function startFakeGitHub(options: { quota?: number } = {}) {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const url = new URL(request.url ?? '/', 'http://localhost');
     stats.requests += 1;
+    answered += 1;
+    for (const { action } of scheduled.filter(s => s.after < answered)) {
+      action();
+    }
+    scheduled = scheduled.filter(s => s.after >= answered);
 
     const send = (
       status: number,
@@ -85,11 +93,11 @@ export async function startFakeGitHub(options: { quota?: number } = {}) {
       send(failures.shift()!, { message: 'Server Error' });
       return;
     }
-    if (secondaryRetryAfter !== undefined) {
-      const retryAfter = secondaryRetryAfter;
-      secondaryRetryAfter = undefined;
+    if (secondary !== undefined) {
+      const { retryAfter, status } = secondary;
+      secondary = undefined;
       send(
-        403,
+        status,
         { message: 'You have exceeded a secondary rate limit.' },
         { 'retry-after': String(retryAfter) },
       );
@@ -101,7 +109,9 @@ export async function startFakeGitHub(options: { quota?: number } = {}) {
       resetAt = Math.floor(Date.now() / 1000) + 3600;
     }
     if (remaining <= 0) {
-      send(403, { message: 'API rate limit exceeded for installation.' });
+      send(primaryStatus, {
+        message: 'API rate limit exceeded for installation.',
+      });
       return;
     }
 
@@ -227,17 +237,26 @@ export async function startFakeGitHub(options: { quota?: number } = {}) {
     failNext(...statuses: number[]) {
       failures = [...statuses];
     },
-    /** Quota left before the primary rate limit answers 403 until the reset. */
-    setRemainingQuota(requests: number, resetInSeconds = 600) {
+    /** Quota left before the primary rate limit answers `status` until the reset. */
+    setRemainingQuota(
+      requests: number,
+      resetInSeconds = 600,
+      status: 403 | 429 = 403,
+    ) {
       remaining = requests;
       resetAt = Math.floor(Date.now() / 1000) + resetInSeconds;
+      primaryStatus = status;
     },
     restoreQuota() {
       remaining = limit;
       resetAt = Math.floor(Date.now() / 1000) + 3600;
     },
-    secondaryLimitNext(retryAfterSeconds: number) {
-      secondaryRetryAfter = retryAfterSeconds;
+    secondaryLimitNext(retryAfterSeconds: number, status: 403 | 429 = 403) {
+      secondary = { retryAfter: retryAfterSeconds, status };
+    },
+    /** Runs `action` (e.g. a failure above) once `requests` more requests were answered. */
+    afterRequests(requests: number, action: () => void) {
+      scheduled.push({ after: answered + requests, action });
     },
     resetStats() {
       stats.requests = 0;

@@ -20,9 +20,13 @@ export type FakeHandler = (
 
 /**
  * A loopback HTTP server answering like a trace backend would; records every
- * request path so tests can assert what was asked.
+ * request path so tests can assert what was asked. Closing it and starting
+ * another on the same `port` takes a backend down and brings it back.
  */
-export async function startFakeHttpServer(handler: FakeHandler) {
+export async function startFakeHttpServer(
+  handler: FakeHandler,
+  options: { port?: number } = {},
+) {
   const requests: string[] = [];
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -48,7 +52,9 @@ export async function startFakeHttpServer(handler: FakeHandler) {
       send();
     }
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>(resolve =>
+    server.listen(options.port ?? 0, '127.0.0.1', resolve),
+  );
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,

@@ -26,7 +26,9 @@ export function expectMatchesSpec(
   const declared = paths[path]?.[method]?.responses?.[String(response.status)];
   if (!declared) {
     throw new Error(
-      `openapi.yaml declares no ${response.status} answer for ${method.toUpperCase()} ${path}`,
+      `openapi.yaml declares no ${
+        response.status
+      } answer for ${method.toUpperCase()} ${path}`,
     );
   }
   const key = `${method} ${path} ${response.status}`;

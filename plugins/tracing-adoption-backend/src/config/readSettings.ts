@@ -76,9 +76,22 @@ export interface RolloutSettings {
   snapshotSchedule: SchedulerServiceTaskScheduleDefinition;
 }
 
+export interface CapacitySettings {
+  /** Used when a capacity request names no safety factor. */
+  safetyFactor: number;
+}
+
+export interface AlertSettings {
+  enabled: boolean;
+  /** Share of the 0–100 compliance score a team must stay at or above. */
+  complianceThreshold: number;
+}
+
 export interface TracingAdoptionSettings {
   catalogSyncSchedule: SchedulerServiceTaskScheduleDefinition;
   rollout: RolloutSettings;
+  capacity: CapacitySettings;
+  alerts: AlertSettings;
   receiver: ReceiverSettings;
   sampling: SamplingJobSettings;
   analysis: AnalysisSettings;
@@ -119,6 +132,22 @@ function positiveInteger(
   if (!Number.isInteger(value) || value < 1) {
     throw new Error(
       `Invalid config ${context}.${key}: expected a positive integer, got ${value}`,
+    );
+  }
+  return value;
+}
+
+function numberInRange(
+  config: Config | undefined,
+  key: string,
+  fallback: number,
+  range: { min: number; max: number },
+  context: string,
+): number {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!Number.isFinite(value) || value < range.min || value > range.max) {
+    throw new Error(
+      `Invalid config ${context}.${key}: expected a number from ${range.min} to ${range.max}, got ${value}`,
     );
   }
   return value;
@@ -250,6 +279,7 @@ export function readSettings(rootConfig: Config): TracingAdoptionSettings {
   const sampling = config?.getOptionalConfig('sampling');
   const analysis = config?.getOptionalConfig('analysis');
   const rollout = config?.getOptionalConfig('rollout');
+  const alerts = config?.getOptionalConfig('alerts');
   const seenIds = new Set<string>(['otlp-receiver']);
 
   return {
@@ -272,6 +302,25 @@ export function readSettings(rootConfig: Config): TracingAdoptionSettings {
         timeout: { minutes: 10 },
         initialDelay: { minutes: 1 },
       }),
+    },
+    capacity: {
+      safetyFactor: numberInRange(
+        config?.getOptionalConfig('capacity'),
+        'safetyFactor',
+        1.5,
+        { min: 1, max: 100 },
+        'tracingAdoption.capacity',
+      ),
+    },
+    alerts: {
+      enabled: alerts?.getOptionalBoolean('enabled') ?? true,
+      complianceThreshold: numberInRange(
+        alerts,
+        'complianceThreshold',
+        0.8,
+        { min: 0, max: 1 },
+        'tracingAdoption.alerts',
+      ),
     },
     receiver: {
       enabled: receiver?.getOptionalBoolean('enabled') ?? true,

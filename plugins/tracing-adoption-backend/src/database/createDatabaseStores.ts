@@ -1,7 +1,9 @@
+import { Knex } from 'knex';
 import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { DatabaseAlertStore } from '../rollout/DatabaseAlertStore';
 import { DatabaseRolloutStore } from '../rollout/DatabaseRolloutStore';
 import { DatabaseStoryStore } from '../stories/DatabaseStoryStore';
 import { DatabaseScanStore } from './DatabaseScanStore';
@@ -13,6 +15,27 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
+const MIGRATION_ATTEMPTS = 3;
+
+/**
+ * knex creates its bookkeeping tables before it takes its migration lock, so
+ * replicas starting together on a fresh database can collide creating them;
+ * the one that loses tries again and then waits on the lock like the rest.
+ */
+async function migrateLatest(client: Knex): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.migrate.latest({ directory: migrationsDir });
+      return;
+    } catch (error) {
+      if (attempt >= MIGRATION_ATTEMPTS) {
+        throw error;
+      }
+      await new Promise(resolve => setTimeout(resolve, 500 * attempt));
+    }
+  }
+}
+
 /**
  * Applies the plugin's migrations (unless the backend skips them) and opens
  * the stores on the plugin's database.
@@ -20,7 +43,7 @@ const migrationsDir = resolvePackagePath(
 export async function createDatabaseStores(database: DatabaseService) {
   const client = await database.getClient();
   if (!database.migrations?.skip) {
-    await client.migrate.latest({ directory: migrationsDir });
+    await migrateLatest(client);
   }
   return {
     store: new DatabaseTracingAdoptionStore(client),
@@ -28,5 +51,6 @@ export async function createDatabaseStores(database: DatabaseService) {
     scanStore: new DatabaseScanStore(client),
     storyStore: new DatabaseStoryStore(client),
     rolloutStore: new DatabaseRolloutStore(client),
+    alertStore: new DatabaseAlertStore(client),
   };
 }

@@ -5,6 +5,10 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { TraceStore } from '../database/TraceStore';
 import {
+  PayloadTooLargeError,
+  connectionLossError,
+} from '../service/requestErrors';
+import {
   decodeOtlpTraceRequest,
   encodeOtlpTraceResponse,
   otlpEncodingOf,
@@ -112,10 +116,15 @@ export function createOtlpReceiverRouter(
     (
       error: Error & { type?: string; code?: string },
       _req: express.Request,
-      _res: express.Response,
+      res: express.Response,
       next: express.NextFunction,
     ) => {
-      next(bodyReadError(error, options.maxBodyBytes) ?? error);
+      // exporters retry a 503 after Retry-After, but drop spans on a 500
+      const lost = connectionLossError(error);
+      if (lost) {
+        res.setHeader('Retry-After', String(options.retryAfterSeconds));
+      }
+      next(bodyReadError(error, options.maxBodyBytes) ?? lost ?? error);
     },
   );
   return router;
@@ -125,9 +134,9 @@ export function createOtlpReceiverRouter(
 function bodyReadError(
   error: Error & { type?: string; code?: string },
   maxBodyBytes: number,
-): InputError | undefined {
+): InputError | PayloadTooLargeError | undefined {
   if (error.type === 'entity.too.large') {
-    return new InputError(
+    return new PayloadTooLargeError(
       `Body is larger than ${maxBodyBytes} bytes; send smaller batches`,
     );
   }

@@ -41,7 +41,7 @@ describe('parseRolloutDeclarations', () => {
       'campaigns:\n  - { id: c, name: C, startDate: "2026-01-01", deadline: "2025-01-01", targetMaturity: walk }',
       /campaigns\[0\]\.deadline must not be before startDate/,
     ],
-    ['workshops: []', /workshops is not a rollout definition field/],
+    ['workshops: []', /workshops is not a known rollout definition field/],
     [
       'campaigns:\n  - { id: c, name: C, startDate: "2026-01-01", deadline: "2026-02-01", targetMaturity: walk }\n  - { id: c, name: D, startDate: "2026-01-01", deadline: "2026-02-01", targetMaturity: walk }',
       /campaigns\[1\]\.id repeats c/,

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  CriticalOperation,
   OperationCoverage,
   OperationMatcher,
   ServiceFacts,
@@ -8,6 +9,7 @@ import {
   complianceByTeam,
   complianceOfOperation,
   computeOperationCoverage,
+  computeOperationHealth,
   computeTeamRollouts,
 } from '@internal/plugin-tracing-adoption-common';
 import {
@@ -18,7 +20,8 @@ import {
 import { TraceStore } from '../database/TraceStore';
 import { TracingAdoptionStore } from '../database/TracingAdoptionStore';
 import { SourceHealthReader, analysisStaleness } from '../service/traceViews';
-import { RolloutStore } from './RolloutStore';
+import { RegressionAlerter } from './RegressionAlerter';
+import { CriticalOperationAnalysisRow, RolloutStore } from './RolloutStore';
 
 /** Rollout-wide facts evaluated with the operations and teams. */
 export interface RolloutSummaryDocument {
@@ -41,6 +44,19 @@ function sameMatcher(a: OperationMatcher, b: OperationMatcher): boolean {
     a.httpRoute === b.httpRoute &&
     a.httpMethod === b.httpMethod
   );
+}
+
+/**
+ * The operation's stored analysis, unless it was made with another entry
+ * matcher: then it describes other traffic.
+ */
+export function currentAnalysis(
+  operation: CriticalOperation,
+  stored: CriticalOperationAnalysisRow | undefined,
+): CriticalOperationAnalysisRow | undefined {
+  return stored && sameMatcher(stored.entry, operation.entry)
+    ? stored
+    : undefined;
 }
 
 /** The scan of a service's directory in its repository, if it was scanned. */
@@ -85,11 +101,13 @@ export class RolloutEvaluator {
       rolloutStore: RolloutStore;
       sourceHealth: SourceHealthReader;
       logger: LoggerService;
+      /** Told about regressions since the previous evaluation. */
+      alerts?: RegressionAlerter;
     },
   ) {}
 
   async evaluate(now: Date = new Date()): Promise<RolloutEvaluation> {
-    const { store, traceStore, scanStore, rolloutStore, sourceHealth } =
+    const { store, traceStore, scanStore, rolloutStore, sourceHealth, alerts } =
       this.options;
     const [
       operations,
@@ -101,6 +119,8 @@ export class RolloutEvaluator {
       waivers,
       workshops,
       health,
+      previousOperations,
+      previousTeams,
     ] = await Promise.all([
       rolloutStore.listOperations(),
       rolloutStore.listOperationAnalyses(),
@@ -111,6 +131,9 @@ export class RolloutEvaluator {
       rolloutStore.listWaivers(),
       rolloutStore.listWorkshops(),
       sourceHealth.healthBySource(now),
+      // read before they are replaced, to compare with
+      alerts ? rolloutStore.listStatus<OperationCoverage>('operation') : [],
+      alerts ? rolloutStore.listStatus<TeamRollout>('team') : [],
     ]);
 
     const scansByRepository = new Map(scans.map(s => [targetKey(s), s]));
@@ -128,13 +151,8 @@ export class RolloutEvaluator {
     const evaluatedAt = now.toISOString();
 
     const coverages: OperationCoverage[] = operations.map(operation => {
-      const stored = analysisOf.get(operation.id);
-      // an analysis made with another entry matcher describes other traffic
-      const analysis =
-        stored && sameMatcher(stored.entry, operation.entry)
-          ? stored
-          : undefined;
-      return computeOperationCoverage({
+      const analysis = currentAnalysis(operation, analysisOf.get(operation.id));
+      const coverage = computeOperationCoverage({
         operation,
         analysis: analysis && {
           result: analysis.analysis.result,
@@ -160,6 +178,15 @@ export class RolloutEvaluator {
         waivers,
         now,
       });
+      return analysis
+        ? {
+            ...coverage,
+            health: computeOperationHealth(
+              operation.objectives,
+              analysis.analysis.result,
+            ),
+          }
+        : coverage;
     });
 
     const owners = new Map(
@@ -221,6 +248,22 @@ export class RolloutEvaluator {
         },
       ],
     );
+    if (alerts) {
+      try {
+        await alerts.afterEvaluation({
+          operations,
+          previous: {
+            operations: previousOperations.map(r => r.document),
+            teams: previousTeams.map(r => r.document),
+          },
+          current: { operations: coverages, teams: teamRollouts },
+          now,
+        });
+      } catch (error) {
+        // the evaluation is stored either way; alerts are a side effect
+        this.options.logger.warn(`Regression alerts failed: ${error}`);
+      }
+    }
     const result = {
       operations: coverages.length,
       teams: teamRollouts.length,

@@ -4,8 +4,10 @@ import {
   CriticalOperation,
   Maturity,
   OperationCoverage,
+  OperationHealthFigures,
   TeamRollout,
   meetsMaturity,
+  operationHealthFigures,
   utcDay,
 } from '@internal/plugin-tracing-adoption-common';
 import { RolloutStore, SnapshotRow } from './RolloutStore';
@@ -13,6 +15,14 @@ import { RolloutStore, SnapshotRow } from './RolloutStore';
 export interface CampaignFigures {
   atTarget: number;
   total: number;
+}
+
+export interface OperationFigures {
+  maturity: Maturity;
+  covered: number;
+  total: number;
+  /** Absent on days the operation had no analysed traces. */
+  health?: OperationHealthFigures;
 }
 
 export interface TeamFigures {
@@ -77,16 +87,20 @@ export class RolloutSnapshotJob {
       coverages.map(c => [c.key, c.document.maturity]),
     );
     const rows: SnapshotRow[] = [
-      ...coverages.map(({ key, document }) => ({
-        day,
-        kind: 'operation' as const,
-        key,
-        figures: {
+      ...coverages.map(({ key, document }) => {
+        const figures: OperationFigures = {
           maturity: document.maturity,
           covered: document.coverage.covered,
           total: document.coverage.total,
-        },
-      })),
+          health: document.health && operationHealthFigures(document.health),
+        };
+        return {
+          day,
+          kind: 'operation' as const,
+          key,
+          figures: { ...figures },
+        };
+      }),
       ...teams.map(({ key, document }) => ({
         day,
         kind: 'team' as const,

@@ -11,6 +11,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { TrackedService } from '@internal/plugin-tracing-adoption-common';
 import express from 'express';
 import request from 'supertest';
+import { editUntilAccepted } from '../__testUtils__/concurrentEdits';
 import { expectMatchesSpec } from '../__testUtils__/openApiResponses';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createDatabaseStores } from '../database/createDatabaseStores';
@@ -245,6 +246,20 @@ describe.each(databases.eachSupportedId())(
       );
       expect(currency.entityRef).toBe('component:default/currency');
       expect(currency.evidence[0].traceIds.length).toBeGreaterThan(0);
+
+      const { analysis } = detail.body;
+      expect(analysis.edges).toContainEqual({
+        caller: 'edge-gateway',
+        callee: 'checkout',
+        callsPerRequestMean: expect.any(Number),
+        latencyP95Us: expect.any(Number),
+      });
+      expect(analysis.uninstrumentedHops).toContainEqual({
+        callerService: 'checkout',
+        calleeName: 'currency',
+        calleeKind: 'service',
+        callsPerRequestMean: expect.any(Number),
+      });
     });
 
     it('ranks the next actions of the team that blocks the operation', async () => {
@@ -425,13 +440,13 @@ describe.each(databases.eachSupportedId())(
       expect((await api.get('/critical-operations')).body.totalCount).toBe(0);
     });
 
-    it('gives exactly one of many concurrent edits of a version, the rest 409', async () => {
+    it('gives exactly one of 50 concurrent edits of a version, the rest 409, and loses no edit retried on the fresh version', async () => {
       const { pm: api } = await start();
       await api.post('/campaigns', cyberWeek);
       await api.post('/critical-operations', checkoutInput);
       const { id, ...fields } = checkoutInput;
       const answers = await Promise.all(
-        Array.from({ length: 10 }, (_, i) =>
+        Array.from({ length: 50 }, (_, i) =>
           api.put('/critical-operations/checkout', {
             ...fields,
             peakRequestsPerSecond: 1000 + i,
@@ -441,7 +456,7 @@ describe.each(databases.eachSupportedId())(
       );
       const statuses = answers.map(a => a.status).sort();
       expect(statuses.filter(s => s === 200)).toHaveLength(1);
-      expect(statuses.filter(s => s === 409)).toHaveLength(9);
+      expect(statuses.filter(s => s === 409)).toHaveLength(49);
       const winner = answers.find(a => a.status === 200)!;
       expectMatchesSpec('put', '/critical-operations/{operationId}', winner);
       const stored = await api.get('/critical-operations/checkout');
@@ -451,6 +466,34 @@ describe.each(databases.eachSupportedId())(
       });
       const conflict = answers.find(a => a.status === 409)!;
       expect(conflict.body.error.message).toContain('is at version 2');
+
+      const clients = Array.from({ length: 50 }, (_, i) => `client-${i}`);
+      const writes = await Promise.all(
+        clients.map(client =>
+          editUntilAccepted(
+            () => api.get('/critical-operations/checkout'),
+            ({ operation }) =>
+              api.put('/critical-operations/checkout', {
+                ...fields,
+                declaredParticipants: [
+                  ...operation.declaredParticipants,
+                  client,
+                ],
+                version: operation.version,
+              }),
+          ),
+        ),
+      );
+      const final = (await api.get('/critical-operations/checkout')).body
+        .operation;
+      expect(final.version).toBe(2 + clients.length);
+      expect([...final.declaredParticipants].sort()).toEqual(
+        ['tax', ...clients].sort(),
+      );
+      // the clients did collide, and retried
+      expect(writes.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(
+        clients.length,
+      );
     });
 
     it('keeps config-declared operations read-only through the API', async () => {

@@ -89,7 +89,10 @@ function summaryOf(
 }
 
 /** Most critical first: tier, then peak traffic, then name. */
-function byCriticality(a: CriticalOperation, b: CriticalOperation): number {
+export function byCriticality(
+  a: CriticalOperation,
+  b: CriticalOperation,
+): number {
   return (
     a.tier - b.tier ||
     b.peakRequestsPerSecond - a.peakRequestsPerSecond ||
@@ -97,7 +100,7 @@ function byCriticality(a: CriticalOperation, b: CriticalOperation): number {
   );
 }
 
-function daysBefore(now: Date, days: number): string {
+export function daysBefore(now: Date, days: number): string {
   return utcDay(new Date(now.getTime() - days * 86_400_000));
 }
 
@@ -168,11 +171,26 @@ export function registerRolloutRoutes(
         traceLinks[traceId] = url;
       }
     }
+    const result = analysis?.analysis.result;
     return {
       operation,
       coverage: status?.document,
       evaluatedAt: status?.evaluatedAt,
       traceLinks,
+      analysis: result && {
+        edges: result.edges.map(edge => ({
+          caller: edge.caller,
+          callee: edge.callee,
+          callsPerRequestMean: edge.callsPerRequestMean,
+          latencyP95Us: edge.latency.p95Us,
+        })),
+        uninstrumentedHops: result.uninstrumentedHops.map(hop => ({
+          callerService: hop.callerService,
+          calleeName: hop.calleeName,
+          calleeKind: hop.calleeKind,
+          callsPerRequestMean: hop.callsPerRequestMean,
+        })),
+      },
     };
   }
 

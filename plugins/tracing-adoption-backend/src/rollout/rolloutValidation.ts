@@ -8,7 +8,9 @@ import {
 } from '@internal/plugin-tracing-adoption-common';
 import { z } from 'zod';
 import {
+  CONTROL_CHARACTERS_EXCEPT_WHITESPACE,
   ENTITY_REF_MAX_LENGTH,
+  UNPAIRED_SURROGATE,
   groupRef,
   isCanonicalEntityRef,
   listOf,
@@ -39,20 +41,30 @@ const key = z
     'must be lowercase letters and digits joined by -, e.g. add-to-cart',
   );
 
+// A lone surrogate cannot be stored as UTF-8: it would come back as U+FFFD.
 const description = z
   .string()
   .max(
     ROLLOUT_LIMITS.descriptionMaxLength,
     `must be at most ${ROLLOUT_LIMITS.descriptionMaxLength} characters`,
+  )
+  .refine(
+    value =>
+      !CONTROL_CHARACTERS_EXCEPT_WHITESPACE.test(value) &&
+      !UNPAIRED_SURROGATE.test(value),
+    'must not contain control characters',
   );
 
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-11-27')
-  .refine(
-    value => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'must be a real calendar date',
-  );
+  .refine(value => {
+    // refinements run after a failed regex too, where the date is invalid
+    const date = new Date(`${value}T00:00:00Z`);
+    return (
+      !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+    );
+  }, 'must be a real calendar date');
 
 const serviceName = oneLine(ROLLOUT_LIMITS.serviceNameMaxLength);
 

@@ -20,11 +20,15 @@ import {
   RolloutRouteDependencies,
   registerRolloutRoutes,
 } from '../rollout/registerRolloutRoutes';
+import { registerCapacityRoutes } from '../rollout/registerCapacityRoutes';
+import { registerEntityFactsRoutes } from '../rollout/registerEntityFactsRoutes';
+import { registerOperationHealthRoutes } from '../rollout/registerOperationHealthRoutes';
 import {
   SourceHealthReader,
   observedOperationSummary,
   traceLinks,
 } from './traceViews';
+import { mapRequestErrors } from './requestErrors';
 
 export interface RouterOptions {
   store: TracingAdoptionStore;
@@ -32,6 +36,8 @@ export interface RouterOptions {
   scanStore: ScanStore;
   stories: StoryRouteDependencies;
   rollout: RolloutRouteDependencies;
+  /** Used when a capacity request names no safety factor. */
+  capacitySafetyFactor: number;
   /** Pulled sources by id, for links into their UIs. */
   traceSources: Map<string, TraceSource>;
   sourceHealth: SourceHealthReader;
@@ -65,11 +71,16 @@ export async function createRouter(
   const { store, traceStore, scanStore, traceSources, sourceHealth } = options;
   const { staleAfterMs } = sourceHealth;
   // story bodies may be up to 50 000 characters, above express' default limit
-  const router = await createOpenApiRouter({
-    middleware: [express.json({ limit: STORY_REQUEST_BODY_LIMIT })],
-  });
+  const parseJson = express.json({ limit: STORY_REQUEST_BODY_LIMIT });
+  const router = await createOpenApiRouter({ middleware: [parseJson] });
   registerStoryRoutes(router, options.stories);
   registerRolloutRoutes(router, options.rollout);
+  registerCapacityRoutes(router, {
+    store: options.rollout.store,
+    defaultSafetyFactor: options.capacitySafetyFactor,
+  });
+  registerOperationHealthRoutes(router, options.rollout);
+  registerEntityFactsRoutes(router, options.rollout);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -185,7 +196,12 @@ export async function createRouter(
     });
   });
 
-  return router;
+  const root = express.Router();
+  // Parsing before the OpenAPI router keeps body-parser's status (413 for an
+  // oversized body): that router answers 400 for any error of its own
+  // middleware. Its parser then finds the body read and does nothing.
+  root.use(parseJson, router, mapRequestErrors(STORY_REQUEST_BODY_LIMIT));
+  return root;
 }
 
 function scanSummary(scan: StoredRepositoryScan): RepositoryScanSummary {

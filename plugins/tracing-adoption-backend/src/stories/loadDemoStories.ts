@@ -86,11 +86,20 @@ export async function loadDemoStories(options: {
     if (await store.getStoryIdBySlug(demo.slug)) {
       continue;
     }
-    const story = await store.createStory(demo.story, {
-      slug: demo.slug,
-      at: demo.at,
-      featured: demo.featured,
-    });
+    let story;
+    try {
+      story = await store.createStory(demo.story, {
+        slug: demo.slug,
+        at: demo.at,
+        featured: demo.featured,
+      });
+    } catch (error) {
+      // a replica starting at the same time stored it first
+      if (await store.getStoryIdBySlug(demo.slug)) {
+        continue;
+      }
+      throw error;
+    }
     for (const user of demo.likedBy) {
       await store.setLiked(story.id, user, true);
     }

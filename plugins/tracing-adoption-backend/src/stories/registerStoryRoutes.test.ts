@@ -259,7 +259,7 @@ describe('registerStoryRoutes', () => {
         'team must be a group entity ref',
       ],
       [{ body: '', status: 'published' }, 'body must not be blank'],
-      [{ color: 'red' }, 'color is not a story field'],
+      [{ color: 'red' }, 'color is not a known story field'],
       [{ category: 'vanity' }, 'request/body/category'],
     ];
     for (const [overrides, message] of cases) {

@@ -128,10 +128,12 @@ export function describeIssues(error: z.ZodError, subject: string): string {
   return error.issues
     .map(issue => {
       if (issue.code === z.ZodIssueCode.unrecognized_keys) {
-        return `${issue.keys.join(', ')} ${
-          issue.keys.length === 1
-            ? `is not a ${subject} field`
-            : `are not ${subject} fields`
+        // a nested key is named by its path: entry.colour, impact[0].note
+        const keys = issue.keys.map(key => fieldName([...issue.path, key]));
+        return `${keys.join(', ')} ${
+          keys.length === 1
+            ? `is not a known ${subject} field`
+            : `are not known ${subject} fields`
         }`;
       }
       const field = fieldName(issue.path);

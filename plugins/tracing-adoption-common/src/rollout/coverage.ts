@@ -19,6 +19,16 @@ import {
 /** Instrumentation values of a scan that mean spans reach no trace backend. */
 const UNTRACED_INSTRUMENTATION = new Set(['none', 'vendor-apm']);
 
+/**
+ * Whether a repository scan's instrumentation is a tracing library whose
+ * spans can reach a trace backend (not `none`, not only a vendor APM agent).
+ *
+ * @public
+ */
+export function hasTracingLibrary(instrumentation: string): boolean {
+  return !UNTRACED_INSTRUMENTATION.has(instrumentation);
+}
+
 /** What the catalog and the latest repository scan say about a service. */
 export interface ServiceFacts {
   entityRef: string;
@@ -245,20 +255,14 @@ function participantCoverage(
       )} calls) but emits no spans of its own`,
       traceIds: examples(hops.flatMap(h => h.exampleTraceIds)),
     });
-    if (
-      facts?.scan &&
-      !UNTRACED_INSTRUMENTATION.has(facts.scan.instrumentation)
-    ) {
+    if (facts?.scan && hasTracingLibrary(facts.scan.instrumentation)) {
       evidence.push({
         kind: 'scan',
         path: facts.scan.location,
         message: `The repository has ${facts.scan.instrumentation} instrumentation, yet no spans arrive: check that the exporter is enabled and points at the collector`,
       });
     }
-  } else if (
-    facts?.scan &&
-    UNTRACED_INSTRUMENTATION.has(facts.scan.instrumentation)
-  ) {
+  } else if (facts?.scan && !hasTracingLibrary(facts.scan.instrumentation)) {
     status = 'uninstrumented';
   } else {
     status = 'unknown';
@@ -310,6 +314,16 @@ const PROPAGATING: ReadonlySet<ParticipantStatus> = new Set([
   'non-compliant',
 ]);
 
+/**
+ * Whether a participant with this status is instrumented and continues the
+ * trace (`end-to-end` or `non-compliant`), as walk requires.
+ *
+ * @public
+ */
+export function isPropagating(status: ParticipantStatus): boolean {
+  return PROPAGATING.has(status);
+}
+
 function hasObjectives(operation: CriticalOperation): boolean {
   return (
     operation.objectives?.latencyP99Ms !== undefined ||
@@ -337,7 +351,7 @@ function maturityOf(
     };
   }
   const counted = participants.filter(p => !p.waiver);
-  const notPropagating = counted.filter(p => !PROPAGATING.has(p.status));
+  const notPropagating = counted.filter(p => !isPropagating(p.status));
   if (notPropagating.length > 0) {
     return {
       maturity: 'crawl',
@@ -385,7 +399,7 @@ export function computeOperationCoverage(
     statusCounts[participant.status] += 1;
   }
   const covered = participants.filter(
-    p => p.waiver || PROPAGATING.has(p.status),
+    p => p.waiver || isPropagating(p.status),
   ).length;
   const { analysis } = input;
   return {

@@ -3,3 +3,8 @@ export * from './permissions';
 export * from './coverage';
 export * from './teams';
 export * from './campaignProgress';
+export * from './views';
+export * from './health';
+export * from './regressions';
+export * from './entityFacts';
+export * from './appPaths';

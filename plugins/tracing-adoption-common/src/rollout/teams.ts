@@ -160,6 +160,16 @@ const HOLDS_BACK_WALK: ReadonlySet<ParticipantStatus> = new Set([
   'unknown',
 ]);
 
+/**
+ * Whether a participant keeps its operation from walk: not exempted by a
+ * waiver, and not instrumented or not propagating (or not confirmed).
+ *
+ * @public
+ */
+export function holdsBackWalk(participant: ParticipantCoverage): boolean {
+  return !participant.waiver && HOLDS_BACK_WALK.has(participant.status);
+}
+
 function worstStatus(
   statuses: ParticipantStatus[],
 ): ParticipantStatus | undefined {
@@ -243,10 +253,7 @@ export function computeTeamRollouts(input: TeamRolloutInput): TeamRollout[] {
       });
     const blocking = new Set(
       participations
-        .filter(
-          p =>
-            !p.participant.waiver && HOLDS_BACK_WALK.has(p.participant.status),
-        )
+        .filter(p => holdsBackWalk(p.participant))
         .map(p => p.operation.id),
     );
     const workshop = latestWorkshop.get(team.entityRef);

@@ -173,6 +173,99 @@ export interface ParticipantCoverage {
   evidence: CoverageEvidence[];
 }
 
+/**
+ * How one objective fares: `no-data` while no matching trace was analysed.
+ *
+ * @public
+ */
+export type ObjectiveStatus = 'met' | 'missed' | 'no-data';
+
+/** @public */
+export interface ObjectiveResult {
+  objective: number;
+  /** The measured value in the objective's unit; absent without traces. */
+  actual?: number;
+  status: ObjectiveStatus;
+}
+
+/**
+ * All objectives together: `missed` when any is missed, `no-data` when none
+ * is missed but one cannot be measured, `no-objectives` when none is defined.
+ *
+ * @public
+ */
+export type ObjectivesStatus = ObjectiveStatus | 'no-objectives';
+
+/**
+ * An operation's health as its latest analysed traces show it, against its
+ * objectives. Latencies are of the entry span, in milliseconds.
+ *
+ * @public
+ */
+export interface OperationHealth {
+  matchingTraces: number;
+  /** Nearest-rank percentiles; absent without matching traces. */
+  latency?: {
+    samples: number;
+    p50Ms: number;
+    p95Ms: number;
+    p99Ms: number;
+    maxMs: number;
+  };
+  /** Failed entry spans over matching traces, 0 to 1; absent without traces. */
+  errorRate?: number;
+  failedRequests: number;
+  /** The service with the most time on the critical path. */
+  topLatencyService?: {
+    service: string;
+    /** Of all critical-path time, 0 to 1. */
+    share: number;
+    /** Its critical-path time per request. */
+    msPerRequest: number;
+  };
+  /** The service where the most errors started. */
+  topErrorService?: {
+    service: string;
+    errorSources: number;
+    tracesWithErrorSource: number;
+    exampleTraceIds: string[];
+  };
+  objectives: {
+    latencyP99Ms?: ObjectiveResult;
+    errorRatePercent?: ObjectiveResult;
+  };
+  objectivesStatus: ObjectivesStatus;
+}
+
+/** The health figures kept for each day of an operation's history. @public */
+export interface OperationHealthFigures {
+  matchingTraces: number;
+  p50Ms?: number;
+  p95Ms?: number;
+  p99Ms?: number;
+  errorRate?: number;
+  objectivesStatus: ObjectivesStatus;
+  topLatencyService?: string;
+  topErrorService?: string;
+}
+
+/** One day of an operation's health history. @public */
+export interface OperationHealthDay extends OperationHealthFigures {
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+}
+
+/** An operation's health now and per day. @public */
+export interface OperationHealthHistory {
+  operationId: string;
+  objectives?: OperationObjectives;
+  evaluatedAt?: string;
+  /** Absent until the operation's traces were analysed. */
+  current?: OperationHealth;
+  /** Days with analysed traces, oldest first, today last. */
+  history: OperationHealthDay[];
+}
+
 /** Everything that decides an operation's maturity. @public */
 export interface OperationCoverage {
   operationId: string;
@@ -192,6 +285,8 @@ export interface OperationCoverage {
     /** Sources behind the analysis are not healthy, or it is old. */
     stale: boolean;
   };
+  /** From the same traces, against the operation's objectives. */
+  health?: OperationHealth;
 }
 
 /** A step a team can take, with what it unblocks. @public */

@@ -8,7 +8,11 @@ import {
   EntitySwitch,
   isKind,
 } from '@backstage/plugin-catalog';
-import { EntityStoriesCard } from '@internal/plugin-tracing-adoption';
+import {
+  EntityStoriesCard,
+  EntityTracingAdoptionCard,
+  EntityTracingAdoptionContent,
+} from '@internal/plugin-tracing-adoption';
 import {
   EntityGroupProfileCard,
   EntityMembersListCard,
@@ -30,9 +34,15 @@ const componentPage = (
           <EntityDependsOnComponentsCard />
         </Grid>
         <Grid item md={6}>
+          <EntityTracingAdoptionCard />
+        </Grid>
+        <Grid item md={6}>
           <EntityStoriesCard />
         </Grid>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/tracing" title="Tracing">
+      <EntityTracingAdoptionContent />
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -51,6 +61,9 @@ const groupPage = (
           <EntityMembersListCard />
         </Grid>
       </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/tracing" title="Tracing">
+      <EntityTracingAdoptionContent />
     </EntityLayout.Route>
   </EntityLayout>
 );

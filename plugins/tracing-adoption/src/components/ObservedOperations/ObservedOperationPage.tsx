@@ -2,7 +2,6 @@ import {
   Content,
   Header,
   InfoCard,
-  Link,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -21,35 +20,10 @@ import Grid from '@material-ui/core/Grid';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { tracingAdoptionApiRef } from '../../api/TracingAdoptionApi';
+import { TraceIdLinks } from '../shared/TraceIdLinks';
 
 const ms = (us: number) => `${(us / 1000).toFixed(1)} ms`;
 const perRequest = (mean: number) => mean.toFixed(2);
-
-function TraceIdLinks({
-  traceIds,
-  links,
-}: {
-  traceIds: string[];
-  links: Record<string, string>;
-}) {
-  if (traceIds.length === 0) {
-    return <>—</>;
-  }
-  return (
-    <>
-      {traceIds.map((id, index) => (
-        <span key={id}>
-          {index > 0 && ', '}
-          {links[id] ? (
-            <Link to={links[id]}>{id.slice(0, 8)}…</Link>
-          ) : (
-            <code>{id.slice(0, 8)}…</code>
-          )}
-        </span>
-      ))}
-    </>
-  );
-}
 
 function participantColumns(): TableColumn<OperationParticipant>[] {
   return [

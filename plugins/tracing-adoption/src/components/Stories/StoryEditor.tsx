@@ -8,7 +8,6 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   Box,
   Button,
@@ -31,6 +30,7 @@ import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { storiesApiRef } from '../../api/StoriesApi';
+import { serverProblem } from '../shared/serverProblem';
 import { StoryMarkdown } from './StoryMarkdown';
 import { categoryLabel } from './StoryMeta';
 import {
@@ -49,11 +49,8 @@ type SaveProblem =
   | { kind: 'rejected'; message: string };
 
 function saveProblem(error: unknown): SaveProblem {
-  const message =
-    error instanceof ResponseError
-      ? error.body.error.message
-      : (error as Error).message;
-  return error instanceof ResponseError && error.statusCode === 409
+  const { statusCode, message } = serverProblem(error);
+  return statusCode === 409
     ? { kind: 'conflict', message }
     : { kind: 'rejected', message };
 }

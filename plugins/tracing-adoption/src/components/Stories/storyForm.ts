@@ -5,6 +5,7 @@ import {
   StoryInput,
   StoryStatus,
 } from '@internal/plugin-tracing-adoption-common';
+import { listEntries, optionalNumber } from '../shared/formText';
 
 /** One impact row as typed: numbers stay text until the story is saved. */
 export interface ImpactRow {
@@ -60,20 +61,8 @@ export function storyToForm(story: Story): StoryForm {
   };
 }
 
-/** Entries of a list field: one per line, or comma-separated where commas cannot occur in an entry. */
-function entries(text: string, separator: RegExp = /[\n,]/): string[] {
-  return text
-    .split(separator)
-    .map(entry => entry.trim())
-    .filter(Boolean);
-}
-
 function urls(text: string): string[] {
-  return entries(text, /\n/);
-}
-
-function optionalNumber(text: string): number | undefined {
-  return text.trim() === '' ? undefined : Number(text);
+  return listEntries(text, /\n/);
 }
 
 export function formToInput(form: StoryForm, status: StoryStatus): StoryInput {
@@ -82,8 +71,8 @@ export function formToInput(form: StoryForm, status: StoryStatus): StoryInput {
     body: form.body,
     category: form.category,
     ...(form.team.trim() ? { team: form.team.trim() } : {}),
-    entityRefs: entries(form.entityRefs),
-    operations: entries(form.operations),
+    entityRefs: listEntries(form.entityRefs),
+    operations: listEntries(form.operations),
     traceLinks: urls(form.traceLinks),
     impact: form.impact.map(row => ({
       label: row.label,
@@ -128,14 +117,14 @@ export function validateStoryForm(
   if (form.team.trim() && !form.team.trim().startsWith('group:')) {
     errors.team = 'A group entity ref such as group:default/team-cart';
   }
-  const entityRefs = entries(form.entityRefs);
+  const entityRefs = listEntries(form.entityRefs);
   const badRef = entityRefs.find(ref => !ENTITY_REF.test(ref));
   if (entityRefs.length > STORY_LIMITS.entityRefsMax) {
     errors.entityRefs = `At most ${STORY_LIMITS.entityRefsMax} entities`;
   } else if (badRef) {
     errors.entityRefs = `${badRef} is not a full lowercase entity ref such as component:default/pricing`;
   }
-  if (entries(form.operations).length > STORY_LIMITS.operationsMax) {
+  if (listEntries(form.operations).length > STORY_LIMITS.operationsMax) {
     errors.operations = `At most ${STORY_LIMITS.operationsMax} operations`;
   }
   const traceLinks = urls(form.traceLinks);

@@ -1,6 +1,6 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import {
   ObservedOperationSummary,
   Span,
@@ -8,6 +8,7 @@ import {
 } from '@internal/plugin-tracing-adoption-common';
 import { tracingAdoptionApiRef } from '../../api/TracingAdoptionApi';
 import { fakeTracingAdoptionApi } from '../../__testUtils__/fakeApi';
+import { overview, paymentsTeam } from '../../__testUtils__/rolloutFixtures';
 import { rootRouteRef } from '../../routes';
 import { TracingAdoptionPage } from './TracingAdoptionPage';
 
@@ -84,9 +85,64 @@ async function renderPage(
 }
 
 describe('TracingAdoptionPage', () => {
+  it('opens on the rollout overview, with the other views as tabs', async () => {
+    const { api } = fakeTracingAdoptionApi({ overview: overview() });
+    await renderPage('/', api);
+    expect(await screen.findByText('Cyber Week 2026')).toBeInTheDocument();
+    expect(screen.getAllByRole('tab').map(tab => tab.textContent)).toEqual([
+      'Rollout',
+      'Teams',
+      'Observed traffic',
+      'Services',
+      'Capacity',
+      'Success stories',
+      'Repositories',
+      'Trace sources',
+      'Admin',
+    ]);
+  });
+
+  it('lists the teams, and only those holding back operations on demand', async () => {
+    const { team } = paymentsTeam();
+    const { api } = fakeTracingAdoptionApi({ teamRollouts: [team] });
+    await renderPage('/teams', api);
+    const row = (await screen.findByRole('link', { name: 'Payments' })).closest(
+      'tr',
+    )!;
+    expect(within(row).getByText('0 of 2')).toBeInTheDocument();
+    expect(within(row).getByText('not trained')).toBeInTheDocument();
+    fireEvent.click(
+      screen.getByRole('checkbox', {
+        name: 'Only teams holding back an operation',
+      }),
+    );
+    await waitFor(() =>
+      expect(api.listTeamRollouts).toHaveBeenLastCalledWith({
+        blocking: true,
+        limit: 500,
+      }),
+    );
+  });
+
+  it('shows one team at its deep link', async () => {
+    const { api } = fakeTracingAdoptionApi({
+      teamDetails: { 'group:default/team-payments': paymentsTeam() },
+    });
+    await renderPage('/teams/default/team-payments', api);
+    expect(
+      await screen.findByRole('heading', { name: 'team-payments' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('Services on critical operations (2)'),
+    ).toBeInTheDocument();
+    expect(api.getTeamRollout).toHaveBeenCalledWith(
+      'group:default/team-payments',
+    );
+  });
+
   it('lists observed operations with their end-to-end headline', async () => {
     const { api } = fakeTracingAdoptionApi({ operations: [summary] });
-    await renderPage('/', api);
+    await renderPage('/observed', api);
     expect(await screen.findByText('POST /api/checkout')).toBeInTheDocument();
     expect(screen.getByText('gaps')).toBeInTheDocument();
     expect(screen.getByText('currency')).toBeInTheDocument();

@@ -1816,8 +1816,178 @@ export const spec = {
         },
       },
     },
+    '/critical-operations/{operationId}/health': {
+      get: {
+        operationId: 'GetCriticalOperationHealth',
+        summary:
+          "An operation's latency, errors and objectives now and per day.",
+        parameters: [
+          {
+            name: 'operationId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'days',
+            in: 'query',
+            description: 'Days of history before today.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 365,
+              default: 30,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The health of the latest evaluation and one entry per day with analysed traces, oldest first, today last.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/OperationHealthHistory',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/capacity': {
+      get: {
+        operationId: 'GetCapacityTargets',
+        summary:
+          'Expected peak load and scaling target of every service reached by a critical operation.',
+        description:
+          "Each service's expected requests/s at peak is the sum over the critical operations of their edge estimate × calls into the service per request in their latest analysed traces; the target multiplies it by the safety factor (docs/capacity.md).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/CapacitySafetyFactor',
+          },
+          {
+            $ref: '#/components/parameters/CapacityWhatIf',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'Services and datastores, most load first, and the operations behind them.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/CapacityTargets',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/capacity.csv': {
+      get: {
+        operationId: 'GetCapacityTargetsCsv',
+        summary:
+          'The capacity targets as a CSV download, one row per service and datastore.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/CapacitySafetyFactor',
+          },
+          {
+            $ref: '#/components/parameters/CapacityWhatIf',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'RFC 4180 CSV with a header row, rates rounded to 0.01, sent as the attachment capacity-targets.csv.',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entity-facts': {
+      get: {
+        operationId: 'ListEntityFacts',
+        summary:
+          'Rollout facts per Component on critical operations and per Group, for scorecards.',
+        description:
+          'Read by the Tech Insights fact retriever (plugins/tech-insights-backend-module-tracing-adoption) with a service token; computed from the latest evaluation.',
+        responses: {
+          '200': {
+            description:
+              'Every team and every service its status lists, sorted by entity ref.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityFactsList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
+    parameters: {
+      CapacitySafetyFactor: {
+        name: 'safetyFactor',
+        in: 'query',
+        description:
+          'Multiplies the expected rate into the target; tracingAdoption.capacity.safetyFactor (1.5) when absent.',
+        schema: {
+          type: 'number',
+          minimum: 1,
+          maximum: 100,
+        },
+      },
+      CapacityWhatIf: {
+        name: 'whatIf',
+        in: 'query',
+        description:
+          "Edge rates replacing the operations' estimates, as comma-separated operationId:requestsPerSecond pairs, e.g. checkout:500,add-to-cart:900.",
+        allowReserved: true,
+        schema: {
+          type: 'string',
+          maxLength: 4000,
+        },
+      },
+    },
     responses: {
       ErrorResponse: {
         description: "An error, in Backstage's error format.",
@@ -2895,6 +3065,9 @@ export const spec = {
           traces: {
             $ref: '#/components/schemas/OperationTraces',
           },
+          health: {
+            $ref: '#/components/schemas/OperationHealth',
+          },
         },
       },
       CriticalOperationSummary: {
@@ -2963,6 +3136,79 @@ export const spec = {
             },
             description:
               "Example trace id → URL in its source's UI, where one is configured.",
+          },
+          analysis: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['edges', 'uninstrumentedHops'],
+            description:
+              "The call graph of the latest analysis of the operation's traces, for the service diagram; absent before the first analysis.",
+            properties: {
+              edges: {
+                type: 'array',
+                description:
+                  'Calls between services that both emit spans, sorted by caller then callee.',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: [
+                    'caller',
+                    'callee',
+                    'callsPerRequestMean',
+                    'latencyP95Us',
+                  ],
+                  properties: {
+                    caller: {
+                      type: 'string',
+                    },
+                    callee: {
+                      type: 'string',
+                    },
+                    callsPerRequestMean: {
+                      type: 'number',
+                      description: 'Mean calls per matching trace.',
+                    },
+                    latencyP95Us: {
+                      type: 'number',
+                      description:
+                        'p95 of the call durations, in microseconds.',
+                    },
+                  },
+                },
+              },
+              uninstrumentedHops: {
+                type: 'array',
+                description:
+                  'Calls no span answers, by caller and callee name.',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: [
+                    'callerService',
+                    'calleeName',
+                    'calleeKind',
+                    'callsPerRequestMean',
+                  ],
+                  properties: {
+                    callerService: {
+                      type: 'string',
+                    },
+                    calleeName: {
+                      type: 'string',
+                      description:
+                        'The callee as the caller names it; `unknown` when no attribute names it.',
+                    },
+                    calleeKind: {
+                      type: 'string',
+                      enum: ['service', 'datastore'],
+                    },
+                    callsPerRequestMean: {
+                      type: 'number',
+                    },
+                  },
+                },
+              },
+            },
           },
         },
       },
@@ -3671,6 +3917,487 @@ export const spec = {
                   },
                 },
               },
+            },
+          },
+        },
+      },
+      ObjectiveResult: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['objective', 'status'],
+        properties: {
+          objective: {
+            type: 'number',
+          },
+          actual: {
+            type: 'number',
+            description:
+              "The measured value in the objective's unit; absent without traces.",
+          },
+          status: {
+            type: 'string',
+            enum: ['met', 'missed', 'no-data'],
+          },
+        },
+      },
+      ObjectivesStatus: {
+        type: 'string',
+        enum: ['met', 'missed', 'no-data', 'no-objectives'],
+        description:
+          'missed when any objective is missed, no-data when none is missed but one cannot be measured, no-objectives when none is defined.',
+      },
+      OperationHealth: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'Entry-span latency (ms), error rate, the services behind most of the latency and the errors, and the objectives, from the latest analysed traces.',
+        required: [
+          'matchingTraces',
+          'failedRequests',
+          'objectives',
+          'objectivesStatus',
+        ],
+        properties: {
+          matchingTraces: {
+            type: 'integer',
+          },
+          latency: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['samples', 'p50Ms', 'p95Ms', 'p99Ms', 'maxMs'],
+            properties: {
+              samples: {
+                type: 'integer',
+              },
+              p50Ms: {
+                type: 'number',
+              },
+              p95Ms: {
+                type: 'number',
+              },
+              p99Ms: {
+                type: 'number',
+              },
+              maxMs: {
+                type: 'number',
+              },
+            },
+          },
+          errorRate: {
+            type: 'number',
+            description: 'Failed entry spans over matching traces, 0 to 1.',
+          },
+          failedRequests: {
+            type: 'integer',
+          },
+          topLatencyService: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['service', 'share', 'msPerRequest'],
+            properties: {
+              service: {
+                type: 'string',
+              },
+              share: {
+                type: 'number',
+                description: 'Of all critical-path time, 0 to 1.',
+              },
+              msPerRequest: {
+                type: 'number',
+              },
+            },
+          },
+          topErrorService: {
+            type: 'object',
+            additionalProperties: false,
+            required: [
+              'service',
+              'errorSources',
+              'tracesWithErrorSource',
+              'exampleTraceIds',
+            ],
+            properties: {
+              service: {
+                type: 'string',
+              },
+              errorSources: {
+                type: 'integer',
+              },
+              tracesWithErrorSource: {
+                type: 'integer',
+              },
+              exampleTraceIds: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          objectives: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              latencyP99Ms: {
+                $ref: '#/components/schemas/ObjectiveResult',
+              },
+              errorRatePercent: {
+                $ref: '#/components/schemas/ObjectiveResult',
+              },
+            },
+          },
+          objectivesStatus: {
+            $ref: '#/components/schemas/ObjectivesStatus',
+          },
+        },
+      },
+      OperationHealthDay: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['day', 'matchingTraces', 'objectivesStatus'],
+        properties: {
+          day: {
+            type: 'string',
+            description: 'YYYY-MM-DD, UTC',
+          },
+          matchingTraces: {
+            type: 'integer',
+          },
+          p50Ms: {
+            type: 'number',
+          },
+          p95Ms: {
+            type: 'number',
+          },
+          p99Ms: {
+            type: 'number',
+          },
+          errorRate: {
+            type: 'number',
+          },
+          objectivesStatus: {
+            $ref: '#/components/schemas/ObjectivesStatus',
+          },
+          topLatencyService: {
+            type: 'string',
+          },
+          topErrorService: {
+            type: 'string',
+          },
+        },
+      },
+      OperationHealthHistory: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['operationId', 'history'],
+        properties: {
+          operationId: {
+            type: 'string',
+          },
+          objectives: {
+            $ref: '#/components/schemas/OperationObjectives',
+          },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          current: {
+            $ref: '#/components/schemas/OperationHealth',
+          },
+          history: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/OperationHealthDay',
+            },
+          },
+        },
+      },
+      CallsPerRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['mean', 'stdDev', 'min', 'max'],
+        properties: {
+          mean: {
+            type: 'number',
+          },
+          stdDev: {
+            type: 'number',
+            description:
+              'Population standard deviation over the matching traces.',
+          },
+          min: {
+            type: 'number',
+          },
+          max: {
+            type: 'number',
+          },
+        },
+      },
+      RequestRateRange: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['lowRps', 'highRps'],
+        properties: {
+          lowRps: {
+            type: 'number',
+          },
+          highRps: {
+            type: 'number',
+          },
+        },
+      },
+      CapacityDriver: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'operationId',
+          'operationName',
+          'peakRequestsPerSecond',
+          'callsPerRequest',
+          'matchingTraces',
+          'expectedRps',
+          'share',
+          'clientSpanCalls',
+        ],
+        properties: {
+          operationId: {
+            type: 'string',
+          },
+          operationName: {
+            type: 'string',
+          },
+          peakRequestsPerSecond: {
+            type: 'number',
+            description: 'The edge rate used, what-if applied.',
+          },
+          callsPerRequest: {
+            $ref: '#/components/schemas/CallsPerRequest',
+          },
+          matchingTraces: {
+            type: 'integer',
+          },
+          expectedRps: {
+            type: 'number',
+          },
+          share: {
+            type: 'number',
+            description: "Of the service's expected rate, 0 to 1.",
+          },
+          clientSpanCalls: {
+            type: 'array',
+            description: "Calls counted from callers' client/producer spans.",
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['callerService', 'callsPerRequestMean'],
+              properties: {
+                callerService: {
+                  type: 'string',
+                },
+                callsPerRequestMean: {
+                  type: 'number',
+                },
+              },
+            },
+          },
+        },
+      },
+      ServiceCapacityTarget: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'service',
+          'kind',
+          'expectedRps',
+          'targetRps',
+          'stdDevRange',
+          'observedRange',
+          'unknownLoad',
+          'estimatedFromClientSpans',
+          'drivers',
+        ],
+        properties: {
+          service: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['service', 'datastore'],
+          },
+          expectedRps: {
+            type: 'number',
+          },
+          targetRps: {
+            type: 'number',
+            description: 'expectedRps × safetyFactor.',
+          },
+          stdDevRange: {
+            $ref: '#/components/schemas/RequestRateRange',
+          },
+          observedRange: {
+            $ref: '#/components/schemas/RequestRateRange',
+          },
+          unknownLoad: {
+            type: 'boolean',
+            description:
+              'Emits no spans; what it calls in turn is not counted.',
+          },
+          estimatedFromClientSpans: {
+            type: 'boolean',
+          },
+          drivers: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/CapacityDriver',
+            },
+          },
+        },
+      },
+      CapacityOperationSummary: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'name',
+          'status',
+          'plannedPeakRequestsPerSecond',
+          'peakRequestsPerSecond',
+          'whatIf',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['traced', 'not-traced', 'no-matching-traces'],
+          },
+          plannedPeakRequestsPerSecond: {
+            type: 'number',
+          },
+          peakRequestsPerSecond: {
+            type: 'number',
+            description: "The rate used; the what-if's when one is given.",
+          },
+          whatIf: {
+            type: 'boolean',
+          },
+          sample: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['tracesInWindow', 'matchingTraces', 'traceIds'],
+            properties: {
+              tracesInWindow: {
+                type: 'integer',
+              },
+              matchingTraces: {
+                type: 'integer',
+              },
+              traceIds: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              windowStartUs: {
+                type: 'number',
+              },
+              windowEndUs: {
+                type: 'number',
+              },
+            },
+          },
+        },
+      },
+      CapacityTargets: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['safetyFactor', 'services', 'datastores', 'operations'],
+        properties: {
+          safetyFactor: {
+            type: 'number',
+          },
+          services: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ServiceCapacityTarget',
+            },
+          },
+          datastores: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ServiceCapacityTarget',
+            },
+          },
+          operations: {
+            type: 'array',
+            description: 'Most critical first.',
+            items: {
+              $ref: '#/components/schemas/CapacityOperationSummary',
+            },
+          },
+        },
+      },
+      EntityFacts: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'tracerPresent',
+          'propagatesContext',
+          'complianceScore',
+          'operationsServed',
+          'blockingOperations',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+            description: 'component:… or group:…',
+          },
+          tracerPresent: {
+            type: 'boolean',
+            description:
+              "Component: emits spans in a critical operation's traces, or its repository scan found a tracing library. Group: true of all its services on critical operations.",
+          },
+          propagatesContext: {
+            type: 'boolean',
+            description:
+              'Component: end-to-end or non-compliant on every critical operation it takes part in. Group: true of all its services.',
+          },
+          complianceScore: {
+            type: 'number',
+            nullable: true,
+            description:
+              'Convention compliance, 0 to 100; null without spans to check.',
+          },
+          worstOperationMaturity: {
+            $ref: '#/components/schemas/Maturity',
+          },
+          operationsServed: {
+            type: 'integer',
+          },
+          blockingOperations: {
+            type: 'integer',
+            description: 'Critical operations it holds back from walk.',
+          },
+        },
+      },
+      EntityFactsList: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['items'],
+        properties: {
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityFacts',
             },
           },
         },

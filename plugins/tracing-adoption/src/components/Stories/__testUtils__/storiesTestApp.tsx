@@ -1,12 +1,5 @@
 import { identityApiRef } from '@backstage/core-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import {
-  TestApiProvider,
-  mockApis,
-  renderInTestApp,
-} from '@backstage/test-utils';
+import { mockApis } from '@backstage/test-utils';
 import {
   Story,
   StoryLikes,
@@ -15,9 +8,8 @@ import {
 } from '@internal/plugin-tracing-adoption-common';
 import { ReactElement } from 'react';
 import { StoriesApi, storiesApiRef } from '../../../api/StoriesApi';
-import { tracingAdoptionApiRef } from '../../../api/TracingAdoptionApi';
 import { fakeTracingAdoptionApi } from '../../../__testUtils__/fakeApi';
-import { rootRouteRef } from '../../../routes';
+import { renderWithApis } from '../../../__testUtils__/renderWithApis';
 
 export const author = 'user:default/hannah-okafor';
 
@@ -97,35 +89,16 @@ export async function renderWithStoriesApis(
     allowedPermissions?: string[];
   },
 ) {
-  const allowed = new Set(options.allowedPermissions ?? []);
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [storiesApiRef, options.api],
-        [tracingAdoptionApiRef, fakeTracingAdoptionApi({}).api],
-        [
-          identityApiRef,
-          mockApis.identity({ userEntityRef: options.userRef ?? author }),
-        ],
-        [
-          permissionApiRef,
-          mockApis.permission({
-            authorize: request =>
-              allowed.has(request.permission.name)
-                ? AuthorizeResult.ALLOW
-                : AuthorizeResult.DENY,
-          }),
-        ],
-      ]}
-    >
-      {element}
-    </TestApiProvider>,
-    {
-      routeEntries: options.routeEntries,
-      mountedRoutes: {
-        '/tracing-adoption': rootRouteRef,
-        '/catalog/:namespace/:kind/:name': entityRouteRef,
-      },
-    },
-  );
+  return renderWithApis(element, {
+    api: fakeTracingAdoptionApi({}).api,
+    routeEntries: options.routeEntries,
+    allowedPermissions: options.allowedPermissions,
+    apis: [
+      [storiesApiRef, options.api],
+      [
+        identityApiRef,
+        mockApis.identity({ userEntityRef: options.userRef ?? author }),
+      ],
+    ],
+  });
 }
