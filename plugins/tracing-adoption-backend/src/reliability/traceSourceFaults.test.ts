@@ -324,13 +324,7 @@ describe('trace source faults, through the API', () => {
     }
   }
 
-  it('a tempo backend answering JSON that is no query answer turns the source stale', () =>
-    pullForeignJson('tempo'));
-
-  // Known gap: the Jaeger and Zipkin sources take such an answer for a good
-  // read of zero traces, so the source stays ok while no data arrives. When
-  // they reject it as the Tempo source does, this fails: make it an it.each.
-  it.failing.each<SourceKind>(['jaeger', 'zipkin'])(
+  it.each<SourceKind>(['jaeger', 'zipkin', 'tempo'])(
     'a %s backend answering JSON that is no query answer turns the source stale',
     pullForeignJson,
   );

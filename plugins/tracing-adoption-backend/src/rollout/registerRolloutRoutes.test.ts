@@ -1,167 +1,11 @@
-import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { TrackedService } from '@internal/plugin-tracing-adoption-common';
-import express from 'express';
 import request from 'supertest';
 import { editUntilAccepted } from '../__testUtils__/concurrentEdits';
 import { expectMatchesSpec } from '../__testUtils__/openApiResponses';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { createDatabaseStores } from '../database/createDatabaseStores';
-import { createOpenApiRouter } from '../schema/openapi/generated';
-import { SourceHealthReader } from '../service/traceViews';
-import { RolloutEvaluator } from './RolloutEvaluator';
-import { RolloutSnapshotJob } from './RolloutSnapshotJob';
-import { registerRolloutRoutes } from './registerRolloutRoutes';
-import {
-  DEMO_CHECKOUT,
-  demoCheckoutAnalysis,
-  demoShopCompliance,
-  demoShopTraces,
-} from './__testUtils__/demoShop';
+import { DEMO_CHECKOUT } from './__testUtils__/demoShop';
+import { startRolloutTestBackend } from './__testUtils__/rolloutTestBackend';
 
 const databases = createTestDatabases();
-
-const pm = 'user:default/rollout-pm';
-const developer = 'user:default/dev';
-
-/** The PM may do everything; everyone else may only read. */
-const permissions = mockServices.permissions.mock({
-  authorize: async (requests, { credentials }) => {
-    const principal = credentials.principal as { userEntityRef?: string };
-    return requests.map(() => ({
-      result:
-        principal.userEntityRef === pm
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
-    }));
-  },
-});
-
-function service(
-  name: string,
-  owner: string,
-  overrides: Partial<TrackedService> = {},
-): TrackedService {
-  return {
-    entityRef: `component:default/${name}`,
-    serviceName: name,
-    ownerRef: `group:default/${owner}`,
-    ...overrides,
-  };
-}
-
-const SERVICES = [
-  service('edge-gateway', 'team-edge'),
-  service('checkout', 'team-checkout'),
-  service('payments', 'team-payments'),
-  service('fraud-check', 'team-payments'),
-  service('currency', 'team-payments'),
-  service('orders', 'team-checkout'),
-  service('order-events-consumer', 'team-checkout'),
-  service('tax', 'team-checkout'),
-  service('cart', 'team-cart'),
-];
-const TEAMS = ['team-edge', 'team-checkout', 'team-payments', 'team-cart'].map(
-  name => ({ entityRef: `group:default/${name}`, name, title: name }),
-);
-
-/** Stands in for plugin.ts with the demo shop's checkout already analysed. */
-function rolloutTestPlugin(knexFor: () => Promise<any>) {
-  return createBackendPlugin({
-    pluginId: 'tracing-adoption',
-    register(env) {
-      env.registerInit({
-        deps: {
-          httpAuth: coreServices.httpAuth,
-          httpRouter: coreServices.httpRouter,
-          permissions: coreServices.permissions,
-          logger: coreServices.logger,
-        },
-        async init({ httpRouter, httpAuth, permissions: perms, logger }) {
-          const knex = await knexFor();
-          const { store, traceStore, scanStore, rolloutStore } =
-            await createDatabaseStores(
-              mockServices.database({ knex, migrations: { skip: false } }),
-            );
-          await store.replaceCatalog({
-            services: SERVICES,
-            teams: TEAMS,
-            systems: [],
-          });
-          const traces = demoShopTraces();
-          const now = new Date();
-          await traceStore.saveComplianceReport(
-            demoShopCompliance(traces),
-            now,
-          );
-          await rolloutStore.saveOperationAnalyses([
-            {
-              operationId: 'checkout',
-              entry: DEMO_CHECKOUT,
-              analyzedAt: now.toISOString(),
-              analysis: {
-                result: demoCheckoutAnalysis(traces),
-                sourceIds: ['otlp-receiver'],
-                traceSources: {},
-              },
-            },
-          ]);
-          const sourceHealth = new SourceHealthReader({
-            traceStore,
-            knownSources: [{ id: 'otlp-receiver', kind: 'otlp' }],
-            staleAfterMs: 60 * 60_000,
-          });
-          await traceStore.recordSourceSuccess(
-            'otlp-receiver',
-            'otlp',
-            now,
-            {},
-          );
-          const evaluator = new RolloutEvaluator({
-            store,
-            traceStore,
-            scanStore,
-            rolloutStore,
-            sourceHealth,
-            logger,
-          });
-          const router = await createOpenApiRouter({
-            middleware: [express.json()],
-          });
-          registerRolloutRoutes(router, {
-            store: rolloutStore,
-            evaluator,
-            httpAuth,
-            permissions: perms,
-            logger,
-            sourceHealth,
-            traceSources: new Map(),
-            declarationsSource: 'rollout.yaml',
-          });
-          httpRouter.use(router);
-          snapshots.job = new RolloutSnapshotJob({
-            store: rolloutStore,
-            logger,
-          });
-          snapshots.store = rolloutStore;
-        },
-      });
-    },
-  });
-}
-
-const snapshots: {
-  job?: RolloutSnapshotJob;
-  store?: Awaited<ReturnType<typeof createDatabaseStores>>['rolloutStore'];
-} = {};
 
 const base = '/api/tracing-adoption';
 
@@ -188,33 +32,17 @@ describe.each(databases.eachSupportedId())(
   'rollout routes on %p',
   databaseId => {
     async function start() {
-      const { server } = await startTestBackend({
-        features: [
-          rolloutTestPlugin(() => databases.init(databaseId)),
-          permissions.factory,
-          mockServices.httpAuth.factory({
-            defaultCredentials: mockCredentials.none(),
-          }),
-        ],
+      const backend = await startRolloutTestBackend({
+        knex: () => databases.init(databaseId),
+        declarationsSource: 'rollout.yaml',
       });
-      const as = (user: string) => {
-        const header = mockCredentials.user.header(user);
-        const call =
-          (method: 'get' | 'post' | 'put' | 'delete') =>
-          (path: string, body?: object) => {
-            const req = request(server)
-              [method](`${base}${path}`)
-              .set('authorization', header);
-            return body ? req.send(body) : req;
-          };
-        return {
-          get: call('get'),
-          post: call('post'),
-          put: call('put'),
-          delete: call('delete'),
-        };
+      return {
+        server: backend.server,
+        pm: backend.pm,
+        developer: backend.reader,
+        rolloutStore: backend.stores.rolloutStore,
+        snapshotJob: backend.snapshots,
       };
-      return { server, pm: as(pm), developer: as(developer) };
     }
 
     it('turns the demo checkout traffic into participant statuses and a maturity', async () => {
@@ -336,7 +164,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('answers the overview with campaigns, burn-up, training and blocking teams', async () => {
-      const { pm: api } = await start();
+      const { pm: api, rolloutStore, snapshotJob } = await start();
       await api.post('/campaigns', cyberWeek);
       await api.post('/critical-operations', checkoutInput);
       await api.post('/critical-operations', {
@@ -357,7 +185,7 @@ describe.each(databases.eachSupportedId())(
       const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000)
         .toISOString()
         .slice(0, 10);
-      await snapshots.store!.saveSnapshots([
+      await rolloutStore.saveSnapshots([
         {
           day: threeDaysAgo,
           kind: 'campaign',
@@ -365,7 +193,7 @@ describe.each(databases.eachSupportedId())(
           figures: { atTarget: 0, total: 2 },
         },
       ]);
-      await snapshots.job!.run();
+      await snapshotJob.run();
 
       const overview = await api.get('/rollout/overview');
       expect(overview.status).toBe(200);
@@ -497,8 +325,8 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('keeps config-declared operations read-only through the API', async () => {
-      const { pm: api } = await start();
-      await snapshots.store!.syncDeclarations(
+      const { pm: api, rolloutStore } = await start();
+      await rolloutStore.syncDeclarations(
         {
           operations: [{ ...checkoutInput, campaignId: undefined, tier: 1 }],
           campaigns: [],

@@ -66,7 +66,32 @@ export class JaegerTraceSource implements TraceSource {
       limit: String(query.limitPerService),
     });
     return parseJaegerJson(
-      await getJson(this.settings, `/api/traces?${params}`, query.signal),
+      jaegerQueryAnswer(
+        await getJson(this.settings, `/api/traces?${params}`, query.signal),
+        service,
+      ),
     );
   }
+}
+
+/**
+ * Jaeger's query service answers 200 with `data: null` and the storage's
+ * errors when its backend fails; taken as is, that would read as "no traces"
+ * and keep the source healthy while nothing arrives.
+ */
+function jaegerQueryAnswer(body: unknown, service: string): unknown {
+  const answer = body as { data?: unknown; errors?: unknown } | null;
+  if (!answer || typeof answer !== 'object' || !Array.isArray(answer.data)) {
+    const errors = Array.isArray(answer?.errors)
+      ? answer!.errors
+          .map(e => (e as { msg?: unknown })?.msg)
+          .filter(msg => typeof msg === 'string')
+      : [];
+    throw new Error(
+      `Jaeger answered the traces query for ${service} without a data list${
+        errors.length > 0 ? `: ${errors.join('; ')}` : ''
+      }`,
+    );
+  }
+  return answer;
 }

@@ -33,13 +33,18 @@ export class ZipkinTraceSource implements TraceSource {
           lookback: String(query.end.getTime() - query.start.getTime()),
           limit: String(query.limitPerService),
         });
-        return parseZipkinJson(
-          await getJson(
-            this.settings,
-            `/api/v2/traces?${params}`,
-            query.signal,
-          ),
+        const answer = await getJson(
+          this.settings,
+          `/api/v2/traces?${params}`,
+          query.signal,
         );
+        // a proxy's or the server's JSON error page is no empty trace list
+        if (!Array.isArray(answer)) {
+          throw new Error(
+            `Zipkin answered the traces query for ${service} with JSON that is not a list of traces`,
+          );
+        }
+        return parseZipkinJson(answer);
       },
     );
   }

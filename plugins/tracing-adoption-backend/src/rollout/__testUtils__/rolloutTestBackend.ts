@@ -80,6 +80,8 @@ export async function startRolloutTestBackend(options: {
   knex: () => Promise<Knex>;
   /** Regression alerts are sent here when given. */
   notifications?: NotificationService;
+  /** The rollout definitions file that refusals of declared definitions name. */
+  declarationsSource?: string;
 }) {
   const started: {
     stores?: Stores;
@@ -163,6 +165,7 @@ export async function startRolloutTestBackend(options: {
             logger,
             sourceHealth,
             traceSources: new Map(),
+            declarationsSource: options.declarationsSource,
           });
           registerCapacityRoutes(router, {
             store: rolloutStore,
