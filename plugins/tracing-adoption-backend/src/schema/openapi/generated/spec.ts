@@ -12,7 +12,7 @@ export const spec = {
     title: 'tracing-adoption',
     version: '1',
     description:
-      'Tracing Adoption backend: the services, teams and systems that take part in the tracing rollout, and the state of the jobs that feed them. Every route except /health requires Backstage credentials (a user or service token).',
+      "Tracing Adoption backend: the services, teams and systems that take part in the tracing rollout, the rollout's critical operations, campaigns and stories, and the state of the jobs that feed them. Every route except /health requires Backstage credentials (a user or service token). Any route may answer 503 when the database connection was lost mid-request (retry it), and routes with a body answer 413 when it is too large.",
     license: {
       name: 'Apache-2.0',
       url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
@@ -425,7 +425,7 @@ export const spec = {
         summary:
           'OTLP/HTTP trace receiver, as OpenTelemetry SDKs and the Collector send to it.',
         description:
-          "Accepts an OTLP ExportTraceServiceRequest as application/x-protobuf or application/json, optionally gzip or deflate encoded. Requires a Backstage service token (e.g. a static external access token) as `Authorization: Bearer`. Answers 200 with an ExportTraceServiceResponse in the request's encoding (partialSuccess lists rejected items), 400 when nothing in the body is valid, 503 with Retry-After when the receiver is at capacity.",
+          "Accepts an OTLP ExportTraceServiceRequest as application/x-protobuf or application/json, optionally gzip or deflate encoded. Requires a Backstage service token (e.g. a static external access token) as `Authorization: Bearer`. Answers 200 with an ExportTraceServiceResponse in the request's encoding (partialSuccess lists rejected items), 400 when nothing in the body is valid, 413 when the body is larger than tracingAdoption.receiver.maxBodyBytes, 503 with Retry-After when the receiver is at capacity or lost its database connection.",
         requestBody: {
           required: true,
           content: {
@@ -466,6 +466,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
             $ref: '#/components/responses/ErrorResponse',
           },
           '503': {
