@@ -137,6 +137,22 @@ export function registerRolloutRoutes(
     }
   }
 
+  async function existingOperation(id: string): Promise<CriticalOperation> {
+    const operation = await store.getOperation(id);
+    if (!operation) {
+      throw new NotFoundError(`No critical operation ${id}`);
+    }
+    return operation;
+  }
+
+  async function existingCampaign(id: string): Promise<Campaign> {
+    const campaign = await store.getCampaign(id);
+    if (!campaign) {
+      throw new NotFoundError(`No campaign ${id}`);
+    }
+    return campaign;
+  }
+
   async function requireCampaign(campaignId: string | undefined) {
     if (campaignId && !(await store.getCampaign(campaignId))) {
       throw new InputError(
@@ -290,12 +306,7 @@ export function registerRolloutRoutes(
   });
 
   router.get('/critical-operations/:operationId', async (req, res) => {
-    const operation = await store.getOperation(req.params.operationId);
-    if (!operation) {
-      throw new NotFoundError(
-        `No critical operation ${req.params.operationId}`,
-      );
-    }
+    const operation = await existingOperation(req.params.operationId);
     res.json(await operationDetail(operation));
   });
 
@@ -309,10 +320,7 @@ export function registerRolloutRoutes(
     );
     const { operationId } = req.params;
     const { version, ...update } = parseOperationUpdate(req.body);
-    const current = await store.getOperation(operationId);
-    if (!current) {
-      throw new NotFoundError(`No critical operation ${operationId}`);
-    }
+    const current = await existingOperation(operationId);
     refuseDeclared(current, 'Operation', operationId);
     await requireCampaign(update.campaignId);
     const operation = await store.updateOperation(
@@ -337,10 +345,7 @@ export function registerRolloutRoutes(
       'remove critical operations',
     );
     const { operationId } = req.params;
-    const current = await store.getOperation(operationId);
-    if (!current) {
-      throw new NotFoundError(`No critical operation ${operationId}`);
-    }
+    const current = await existingOperation(operationId);
     refuseDeclared(current, 'Operation', operationId);
     await store.deleteOperation(operationId, Number(req.query.version));
     logger.info(
@@ -378,10 +383,7 @@ export function registerRolloutRoutes(
   });
 
   router.get('/campaigns/:campaignId', async (req, res) => {
-    const campaign = await store.getCampaign(req.params.campaignId);
-    if (!campaign) {
-      throw new NotFoundError(`No campaign ${req.params.campaignId}`);
-    }
+    const campaign = await existingCampaign(req.params.campaignId);
     const [view] = await campaignViews([campaign], new Date());
     res.json(view);
   });
@@ -396,10 +398,7 @@ export function registerRolloutRoutes(
     );
     const { campaignId } = req.params;
     const { version, ...update } = parseCampaignUpdate(req.body);
-    const current = await store.getCampaign(campaignId);
-    if (!current) {
-      throw new NotFoundError(`No campaign ${campaignId}`);
-    }
+    const current = await existingCampaign(campaignId);
     refuseDeclared(current, 'Campaign', campaignId);
     const campaign = await store.updateCampaign(
       campaignId,
@@ -420,10 +419,7 @@ export function registerRolloutRoutes(
       'manage campaigns',
     );
     const { campaignId } = req.params;
-    const current = await store.getCampaign(campaignId);
-    if (!current) {
-      throw new NotFoundError(`No campaign ${campaignId}`);
-    }
+    const current = await existingCampaign(campaignId);
     refuseDeclared(current, 'Campaign', campaignId);
     const targets = (await store.listOperations()).filter(
       o => o.campaignId === campaignId,
